@@ -1,0 +1,109 @@
+import type { Alert, AlertSettings, GcEvent, LogLine, MemorySample } from '../model/metrics';
+import type { SessionSeries, SessionSummary } from '../model/sessions';
+import type { AttachRequest, TargetsListing, WorkerTarget } from '../model/targets';
+import type { WatchInfo, WatchStatusEvent } from '../model/watches';
+
+/**
+ * Every service method, with its parameters and result. This map is the whole API: the
+ * dispatcher in main implements it, and the IPC bridge, the WebSocket door and the tests
+ * are all clients of it.
+ */
+export interface ApiMethods {
+  /** Node processes on this machine and the targets of the given inspector endpoints. */
+  listTargets: {
+    params: { endpoints?: string[] };
+    result: TargetsListing;
+  };
+  /** Attach to a target and start watching it; a session starts recording at once. */
+  attach: {
+    params: { request: AttachRequest; intervalMs?: number };
+    result: WatchInfo;
+  };
+  /** Stop watching; the session is closed and kept. */
+  detach: { params: { watchId: string }; result: WatchInfo };
+  /** All watches of this run, ended ones included. */
+  listWatches: { params: Record<string, never>; result: WatchInfo[] };
+  /** Change how often a watch samples (250 ms to 60 s). */
+  setSampleInterval: {
+    params: { watchId: string; intervalMs: number };
+    result: WatchInfo;
+  };
+  /** Worker threads of an attached Node process. */
+  listWorkers: { params: { watchId: string }; result: WorkerTarget[] };
+  /** Force a full GC (`HeapProfiler.collectGarbage`); resolves with the GC it produced. */
+  collectGarbage: {
+    params: { watchId: string };
+    result: { gc: GcEvent | null; sample: MemorySample };
+  };
+  /** The latest samples of a live watch, for a view that opens after the watch started. */
+  getRecentSamples: {
+    params: { watchId: string; maxPoints?: number };
+    result: SessionSeries;
+  };
+  getAlertSettings: { params: Record<string, never>; result: AlertSettings };
+  setAlertSettings: { params: { settings: Partial<AlertSettings> }; result: AlertSettings };
+  /** Recorded sessions on disk, newest first. */
+  listSessions: { params: Record<string, never>; result: SessionSummary[] };
+  /** A window of a recorded session, downsampled to at most `maxPoints` samples. */
+  getSessionSeries: {
+    params: { sessionId: string; fromMs?: number; toMs?: number; maxPoints?: number };
+    result: SessionSeries;
+  };
+  deleteSession: { params: { sessionId: string }; result: { deleted: true } };
+}
+
+export type MethodName = keyof ApiMethods;
+export type ParamsOf<M extends MethodName> = ApiMethods[M]['params'];
+export type ResultOf<M extends MethodName> = ApiMethods[M]['result'];
+
+/** The method names as a value: the preload bridge and the dispatcher check calls against it. */
+export const METHOD_NAMES = [
+  'listTargets',
+  'attach',
+  'detach',
+  'listWatches',
+  'setSampleInterval',
+  'listWorkers',
+  'collectGarbage',
+  'getRecentSamples',
+  'getAlertSettings',
+  'setAlertSettings',
+  'listSessions',
+  'getSessionSeries',
+  'deleteSession',
+] as const satisfies readonly MethodName[];
+
+// Fails to compile when a method is added to ApiMethods but not to METHOD_NAMES.
+type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+const everyMethodListed: MissingMethods extends never ? true : never = true;
+void everyMethodListed;
+
+/** Events pushed to every client. */
+export interface ApiEvents {
+  sample: MemorySample;
+  gc: GcEvent;
+  alert: Alert;
+  log: LogLine;
+  watchStatus: WatchStatusEvent;
+  /** A watch was added (attach from any client), so every client can list it. */
+  watchAdded: WatchInfo;
+}
+
+export type EventName = keyof ApiEvents;
+
+export const EVENT_NAMES = [
+  'sample',
+  'gc',
+  'alert',
+  'log',
+  'watchStatus',
+  'watchAdded',
+] as const satisfies readonly EventName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
