@@ -17,6 +17,7 @@ interface NodeOnlyCommands {
     returnType: void;
   };
   'NodeWorker.detach': { paramsType: [{ sessionId: string }]; returnType: void };
+  'NodeRuntime.notifyWhenWaitingForDisconnect': { paramsType: [{ enabled: boolean }]; returnType: void };
 }
 
 interface NodeOnlyEvents {
@@ -25,6 +26,8 @@ interface NodeOnlyEvents {
   ];
   'NodeWorker.detachedFromWorker': [{ sessionId: string }];
   'NodeWorker.receivedMessageFromWorker': [{ sessionId: string; message: string }];
+  /** The script finished and Node waits for the debugger to let go before it exits. */
+  'NodeRuntime.waitingForDisconnect': [];
 }
 
 export type Commands = ProtocolMapping.Commands & NodeOnlyCommands;

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { runCli } from './cli/runCli';
+import { heapdeckHome } from './heapdeckHome';
+
+// Entry of `heapdeck` (bin/heapdeck.js): plain Node, no Electron.
+const interrupted = new Promise<void>((resolve) => {
+  process.once('SIGINT', () => resolve());
+  process.once('SIGTERM', () => resolve());
+});
+
+runCli(process.argv.slice(2), {
+  root: heapdeckHome(),
+  rendererDir: join(__dirname, '../renderer'),
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  interrupted,
+}).then(
+  // Exit once stdout has drained, so piped output (--json) is never cut short.
+  (code) => process.stdout.write('', () => process.exit(code)),
+  (error: unknown) => {
+    process.stderr.write(`heapdeck: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { createApiClient } from '../../shared/contract/client';
+import { HeapdeckError, toErrorDto } from '../../shared/contract/errors';
+import { SAMPLE_INTERVAL_MS } from '../../shared/model/metrics';
+import { parseTargetSpec } from '../../shared/targetSpec';
+import { createServices } from '../services';
+import type { CliContext } from './cliContext';
+import { gcCommand } from './commands/gcCommand';
+import { serveCommand } from './commands/serveCommand';
+import { targetsCommand } from './commands/targetsCommand';
+import { watchCommand } from './commands/watchCommand';
+import { parseDurationMs } from './duration';
+import { EXIT, exitCodeFor } from './exitCodes';
+import { USAGE } from './usage';
+
+export interface CliEnvironment {
+  root: string;
+  rendererDir: string;
+  out(line: string): void;
+  err(line: string): void;
+  interrupted: Promise<void>;
+}
+
+/** Runs one CLI invocation and returns its exit code; never exits the process itself. */
+export async function runCli(argv: string[], environment: CliEnvironment): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    environment.out(USAGE);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(rest);
+  } catch (error) {
+    environment.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const services = await createServices(environment.root);
+  const context: CliContext = { ...environment, api: createApiClient(services.door) };
+  try {
+    return await runCommand(command, parsed, context, services.door);
+  } catch (error) {
+    const dto = toErrorDto(error);
+    environment.err(`heapdeck ${command}: ${dto.message} [${dto.code}]`);
+    if (dto.code === 'INVALID_ARGUMENT') environment.err(`\nRun "heapdeck --help" for usage.`);
+    return exitCodeFor(dto.code);
+  } finally {
+    await services.shutdown();
+  }
+}
+
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      endpoint: { type: 'string', multiple: true, default: [] },
+      tab: { type: 'string' },
+      interval: { type: 'string' },
+      duration: { type: 'string' },
+      port: { type: 'string' },
+    },
+  });
+}
+
+async function runCommand(
+  command: string,
+  { values, positionals }: ReturnType<typeof parseOptions>,
+  context: CliContext,
+  door: Parameters<typeof serveCommand>[1],
+): Promise<number> {
+  const target = () => {
+    const [spec, extra] = positionals;
+    if (!spec) throw new HeapdeckError('INVALID_ARGUMENT', `"heapdeck ${command}" needs a <target>.`);
+    if (extra) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${extra}".`);
+    return parseTargetSpec(spec, values.tab);
+  };
+  switch (command) {
+    case 'targets':
+      return targetsCommand(context, { endpoints: values.endpoint, json: values.json });
+    case 'watch':
+      return watchCommand(context, {
+        request: target(),
+        intervalMs: values.interval ? parseDurationMs(values.interval, '--interval') : SAMPLE_INTERVAL_MS.default,
+        ...(values.duration ? { durationMs: parseDurationMs(values.duration, '--duration') } : {}),
+        json: values.json,
+      });
+    case 'gc':
+      return gcCommand(context, target());
+    case 'serve':
+      return serveCommand(context, door, parsePort(values.port));
+    default:
+      throw new HeapdeckError('INVALID_ARGUMENT', `Unknown command "${command}".`);
+  }
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new HeapdeckError('INVALID_ARGUMENT', `--port takes a port number from 0 to 65535 (got "${text}").`);
+  }
+  return port;
+}

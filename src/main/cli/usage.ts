@@ -1,0 +1,22 @@
+export const USAGE = `Heapdeck — watch the memory of Node apps and Chrome tabs.
+
+Usage:
+  heapdeck targets [--endpoint host:port]... [--json]
+      Node processes on this machine and the targets of inspector endpoints
+      (127.0.0.1:9229 and 127.0.0.1:9222 are always asked).
+  heapdeck watch <target> [--tab <match>] [--interval 1s] [--duration 30s] [--json]
+      Sample a target's memory until --duration ends or Ctrl-C. With --json, one JSON
+      object per line on stdout: {"type":"sample"|"gc"|"alert", ...}.
+      Every sample is also recorded in a session folder (printed at start).
+  heapdeck gc <target> [--tab <match>]
+      Force a full garbage collection and print what it freed.
+  heapdeck serve [--port N]
+      Open the Heapdeck UI in a browser: 127.0.0.1 only, with a per-launch token.
+
+<target> is one of:
+  pid:<n>            a running Node process (Heapdeck sends SIGUSR1 to open its inspector)
+  ws://host:port/id  a debugger WebSocket URL
+  host:port | port   an inspector endpoint; for Chrome, --tab picks a tab by URL part or id
+
+Exit codes: 0 ok, 1 other error, 2 usage error, 3 target unreachable or detached.
+`;

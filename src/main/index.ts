@@ -1,0 +1,35 @@
+import { app, BrowserWindow } from 'electron';
+import { hardenSessions } from './app/security';
+import { createMainWindow, isAppUrl } from './app/window';
+import { heapdeckHome } from './heapdeckHome';
+import { bridgeIpc } from './ipc/ipcBridge';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { createServices, type Services } from './services';
+
+// Electron entry: the thin shell. Everything it starts is plain Node under src/main.
+let services: Services | undefined;
+
+app.enableSandbox();
+
+app.whenReady().then(async () => {
+  hardenSessions(CONTENT_SECURITY_POLICY);
+  services = await createServices(heapdeckHome());
+  bridgeIpc(services.door, isAppUrl);
+  createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Close every watch (and stop scripts Heapdeck launched) before the process goes.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !services) return;
+  event.preventDefault();
+  quitting = true;
+  void services.shutdown().finally(() => app.quit());
+});

@@ -1,0 +1,83 @@
+import { HeapdeckError } from '../shared/contract/errors';
+import type { Door } from '../shared/contract/door';
+import type { TargetsListing } from '../shared/model/targets';
+import { listEndpoint } from './cdp/endpoints';
+import { createDispatcher, type Handlers } from './rpc/dispatcher';
+import { EventHub } from './rpc/eventHub';
+import { createSessionStore } from './sessions/sessionStore';
+import { AlertSettingsStore } from './settings/alertSettingsStore';
+import { listNodeProcesses } from './targets/nodeProcesses';
+import { WatchManager } from './watches/watchManager';
+
+/** Endpoints every Targets listing includes: Node's and Chrome's usual debugging ports. */
+export const DEFAULT_ENDPOINTS = ['127.0.0.1:9229', '127.0.0.1:9222'];
+
+const RECENT_POINTS_DEFAULT = 600;
+
+export interface Services {
+  /** The one dispatcher; every door feeds it. */
+  door: Door;
+  events: EventHub;
+  watches: WatchManager;
+  /** Ends every watch and closes their sessions; call before the process exits. */
+  shutdown(): Promise<void>;
+}
+
+/** Builds Heapdeck's services over a data folder; plain Node, no Electron. */
+export async function createServices(root: string): Promise<Services> {
+  const events = new EventHub();
+  const settings = await AlertSettingsStore.open(root);
+  const sessions = createSessionStore(root);
+  const watches = new WatchManager({ root, events, alertSettings: () => settings.get() });
+
+  const handlers: Handlers = {
+    listTargets: async ({ endpoints }) => listTargets(endpoints ?? []),
+    attach: ({ request, intervalMs }) => watches.attach(request, intervalMs),
+    detach: ({ watchId }) => watches.detach(watchId),
+    listWatches: async () => watches.list(),
+    setSampleInterval: async ({ watchId, intervalMs }) => watches.setInterval(watchId, intervalMs),
+    listWorkers: ({ watchId }) => watches.listWorkers(watchId),
+    collectGarbage: ({ watchId }) => watches.collectGarbage(watchId),
+    getRecentSamples: ({ watchId, maxPoints }) =>
+      sessions.readSeries(watches.info(watchId).sessionId, { maxPoints: maxPoints ?? RECENT_POINTS_DEFAULT }),
+    getAlertSettings: async () => settings.get(),
+    setAlertSettings: async ({ settings: changes }) => {
+      const next = await settings.update(changes ?? {});
+      watches.updateAlertSettings(next);
+      return next;
+    },
+    listSessions: () => sessions.list(),
+    getSessionSeries: ({ sessionId, fromMs, toMs, maxPoints }) => sessions.readSeries(sessionId, { fromMs, toMs, maxPoints }),
+    deleteSession: async ({ sessionId }) => {
+      if (watches.list().some((watch) => watch.sessionId === sessionId && watch.status === 'watching')) {
+        throw new HeapdeckError('INVALID_ARGUMENT', 'This session is still recording; detach first.');
+      }
+      await sessions.delete(sessionId);
+      return { deleted: true };
+    },
+  };
+
+  return {
+    door: createDispatcher(handlers, events),
+    events,
+    watches,
+    shutdown: () => watches.shutdown(),
+  };
+}
+
+async function listTargets(extraEndpoints: string[]): Promise<TargetsListing> {
+  const endpoints = [...new Set([...DEFAULT_ENDPOINTS, ...extraEndpoints])];
+  const [processes, listings] = await Promise.all([
+    listNodeProcesses().then(
+      (found) => ({ found }),
+      (error: Error) => ({ found: [], error: error.message }),
+    ),
+    Promise.all(endpoints.map((endpoint) => listEndpoint(endpoint))),
+  ]);
+  return {
+    processes: processes.found,
+    ...('error' in processes ? { processesError: processes.error } : {}),
+    endpoints: listings,
+    listedAtMs: Date.now(),
+  };
+}

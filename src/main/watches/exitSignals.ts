@@ -1,0 +1,35 @@
+import type { CdpSession } from '../cdp/cdpSession';
+import type { TargetKind } from '../../shared/model/targets';
+
+/**
+ * Subscribes to the signals by which a target says it is going away, so a watch can end with
+ * "target exited" instead of waiting for a timeout. A Node process that finishes while a
+ * debugger is attached does not exit; it waits for the debugger to disconnect, and
+ * `NodeRuntime.waitingForDisconnect` is how it says so.
+ */
+export async function watchExitSignals(
+  session: CdpSession,
+  kind: TargetKind,
+  onExit: (reason: string) => void,
+): Promise<() => void> {
+  if (kind === 'node') {
+    const stop = session.on('NodeRuntime.waitingForDisconnect', () => onExit('the process finished its work'));
+    await session.send('NodeRuntime.notifyWhenWaitingForDisconnect', { enabled: true });
+    return stop;
+  }
+  if (kind.startsWith('chrome')) {
+    const stops = [
+      session.on('Inspector.targetCrashed', () => onExit('the renderer process crashed')),
+      session.on('Inspector.detached', ({ reason }) => onExit(describeDetach(reason))),
+    ];
+    await session.send('Inspector.enable');
+    return () => stops.forEach((stop) => stop());
+  }
+  return () => undefined;
+}
+
+function describeDetach(reason: string): string {
+  if (reason === 'target_closed') return 'the tab was closed';
+  if (reason === 'replaced_with_devtools') return 'DevTools took over the target';
+  return `the browser detached the target (${reason})`;
+}

@@ -1,0 +1,189 @@
+import type { Alert, AlertSettings, GcEvent, MemorySample } from '../../shared/model/metrics';
+import type { WatchInfo, WatchStatus } from '../../shared/model/watches';
+import type { EventHub } from '../rpc/eventHub';
+import type { AlertEngine } from '../sampling/alertEngine';
+import type { MemoryProbe, ProbeGcEvent } from '../sampling/memoryProbe';
+import type { SessionRecorder } from '../sessions/sessionRecorder';
+import type { ConnectedTarget } from '../targets/connectedTarget';
+import { watchExitSignals } from './exitSignals';
+
+/** Consecutive failed samples after which a silent target counts as lost. */
+const MAX_FAILED_SAMPLES = 3;
+
+export interface WatchParts {
+  info: WatchInfo;
+  target: ConnectedTarget;
+  probe: MemoryProbe;
+  recorder: SessionRecorder;
+  alerts: AlertEngine;
+  events: EventHub;
+}
+
+/**
+ * One attached target: samples it on a timer, records every sample, GC and alert to its
+ * session before any client sees it, and ends cleanly however the target goes away.
+ */
+export class Watch {
+  readonly info: WatchInfo;
+  private readonly parts: WatchParts;
+  private timer: NodeJS.Timeout | undefined;
+  private failedSamples = 0;
+  private stopExitSignals: () => void = () => undefined;
+  private ending: Promise<WatchInfo> | undefined;
+
+  constructor(parts: WatchParts) {
+    this.parts = parts;
+    this.info = parts.info;
+  }
+
+  get session() {
+    return this.parts.target.session;
+  }
+
+  get live(): boolean {
+    return this.info.status === 'watching';
+  }
+
+  async start(): Promise<void> {
+    const { target } = this.parts;
+    target.session.onDisconnect(() => void this.onDisconnect());
+    target.launched?.onOutput((stream, text) => void this.recordLog(stream, text));
+    this.stopExitSignals = await watchExitSignals(target.session, this.info.target.kind, (reason) => {
+      void this.end('target-exited', reason);
+    });
+    await target.resume();
+    await this.tick();
+  }
+
+  setInterval(intervalMs: number): void {
+    this.info.intervalMs = intervalMs;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(intervalMs);
+    }
+  }
+
+  applyAlertSettings(settings: AlertSettings): void {
+    this.parts.alerts.updateSettings(settings);
+  }
+
+  /** Forces a full GC and takes a fresh sample, so the drop shows at once. */
+  async collectGarbage(): Promise<{ gc: GcEvent; sample: MemorySample }> {
+    const gc = await this.recordGc(await this.parts.probe.collectGarbage());
+    const sample = await this.recordSample();
+    return { gc, sample };
+  }
+
+  /** Ends the watch once; later calls get the same outcome. */
+  end(status: Exclude<WatchStatus, 'watching'>, reason: string): Promise<WatchInfo> {
+    this.ending ??= this.finish(status, reason);
+    return this.ending;
+  }
+
+  private async finish(status: Exclude<WatchStatus, 'watching'>, reason: string): Promise<WatchInfo> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.info.status = status;
+    this.info.endReason = reason;
+    this.stopExitSignals();
+    const { target, probe, recorder, events } = this.parts;
+    if (!target.session.closed) {
+      await probe.dispose().catch(() => undefined);
+      await target.session.close();
+    }
+    // A script Heapdeck launched is Heapdeck's to stop; anything else keeps running.
+    if (status === 'detached') target.launched?.kill();
+    await recorder.close(status, reason);
+    events.emit('watchStatus', { watchId: this.info.watchId, status, reason });
+    return this.info;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, delayMs));
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    const startedAt = Date.now();
+    try {
+      const gcEvents = await this.parts.probe.drainGcEvents();
+      for (const gc of gcEvents) await this.recordGc(gc);
+      await this.recordSample();
+      this.failedSamples = 0;
+    } catch (error) {
+      if (!this.live || this.parts.target.session.closed) return;
+      this.failedSamples += 1;
+      if (this.failedSamples >= MAX_FAILED_SAMPLES) {
+        const message = error instanceof Error ? error.message : String(error);
+        await this.end('connection-lost', `the target stopped answering (${message})`);
+        return;
+      }
+    }
+    // Fixed-rate, so the timeline's spacing does not drift by the sample's own duration.
+    if (this.live) this.schedule(this.info.intervalMs - (Date.now() - startedAt));
+  }
+
+  private async recordSample(): Promise<MemorySample> {
+    const sample: MemorySample = { watchId: this.info.watchId, ...(await this.parts.probe.sample()) };
+    if (!this.live) return sample;
+    await this.parts.recorder.appendSample(sample);
+    this.parts.events.emit('sample', sample);
+    await this.raise(this.parts.alerts.onSample(sample));
+    return sample;
+  }
+
+  private async recordGc(event: ProbeGcEvent): Promise<GcEvent> {
+    const gc: GcEvent = { watchId: this.info.watchId, ...event };
+    if (!this.live) return gc;
+    await this.parts.recorder.appendGc(gc);
+    this.parts.events.emit('gc', gc);
+    await this.raise(this.parts.alerts.onGc(gc));
+    return gc;
+  }
+
+  private async raise(alerts: Omit<Alert, 'watchId'>[]): Promise<void> {
+    for (const raised of alerts) {
+      const alert: Alert = { ...raised, watchId: this.info.watchId };
+      await this.parts.recorder.appendAlert(alert);
+      this.parts.events.emit('alert', alert);
+    }
+  }
+
+  private async recordLog(stream: 'stdout' | 'stderr', text: string): Promise<void> {
+    const line = { watchId: this.info.watchId, timestampMs: Date.now(), stream, text };
+    await this.parts.recorder.appendLog(line);
+    this.parts.events.emit('log', line);
+  }
+
+  private async onDisconnect(): Promise<void> {
+    if (!this.live) return;
+    await this.end(...(await this.explainDisconnect()));
+  }
+
+  /** Tells a target that died from a connection that merely dropped. */
+  private async explainDisconnect(): Promise<[Exclude<WatchStatus, 'watching'>, string]> {
+    const { launched } = this.parts.target;
+    if (launched) {
+      const exit = await Promise.race([launched.exited, delay(2000).then(() => undefined)]);
+      if (exit) return ['target-exited', `the script exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`})`];
+    }
+    const pid = this.info.target.pid;
+    const local = this.info.attachedBy === 'pid' || this.info.attachedBy === 'launch';
+    if (local && pid !== undefined && !isAlive(pid)) return ['target-exited', `process ${pid} ended`];
+    if (this.info.target.kind === 'node-worker') return ['target-exited', 'the worker thread exited'];
+    return ['connection-lost', 'the inspector connection closed'];
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

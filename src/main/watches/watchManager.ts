@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { HeapdeckError } from '../../shared/contract/errors';
+import { SAMPLE_INTERVAL_MS, type AlertSettings, type GcEvent, type MemorySample } from '../../shared/model/metrics';
+import type { AttachRequest, WorkerTarget } from '../../shared/model/targets';
+import type { WatchInfo } from '../../shared/model/watches';
+import type { EventHub } from '../rpc/eventHub';
+import { createAlertEngine } from '../sampling/alertEngine';
+import { createProbe } from '../sampling/probeFor';
+import { createSessionRecorder } from '../sessions/sessionRecorder';
+import { watchWorkers, type WorkerRegistry } from '../targets/nodeWorkers';
+import { resolveTarget } from '../targets/resolveTarget';
+import { Watch } from './watch';
+
+export interface WatchManagerOptions {
+  /** Heapdeck's data folder; sessions are recorded under `<root>/sessions`. */
+  root: string;
+  events: EventHub;
+  alertSettings: () => AlertSettings;
+}
+
+/** All watches of this run: attach, sample, force GC, workers, detach. */
+export class WatchManager {
+  private readonly watches = new Map<string, Watch>();
+  private readonly workerRegistries = new Map<string, WorkerRegistry>();
+
+  constructor(private readonly options: WatchManagerOptions) {}
+
+  /** Attaches, installs the probe, opens the session and starts sampling. */
+  async attach(request: AttachRequest, intervalMs: number = SAMPLE_INTERVAL_MS.default): Promise<WatchInfo> {
+    checkInterval(intervalMs);
+    const target = await resolveTarget(request, {
+      parentSession: (watchId) => this.liveWatch(watchId).session,
+      workerSessionId: (watchId, workerId) => this.workerRegistries.get(watchId)?.sessionIdOf(workerId),
+    });
+    const watchId = `w-${randomBytes(4).toString('hex')}`;
+    try {
+      const probe = await createProbe(target.descriptor.kind, target.session);
+      const startedAtMs = Date.now();
+      const recorder = await createSessionRecorder(this.options.root, target.descriptor, startedAtMs);
+      const alerts = createAlertEngine(this.options.alertSettings());
+      const info: WatchInfo = {
+        watchId,
+        sessionId: recorder.sessionId,
+        target: target.descriptor,
+        attachedBy: request.by,
+        startedAtMs,
+        intervalMs,
+        status: 'watching',
+        notes: target.notes,
+        ...(target.launched ? { launchedPid: target.launched.pid } : {}),
+      };
+      const watch = new Watch({ info, target, probe, recorder, alerts, events: this.options.events });
+      this.watches.set(watchId, watch);
+      this.options.events.emit('watchAdded', info);
+      await watch.start();
+      return info;
+    } catch (error) {
+      const started = this.watches.get(watchId);
+      if (started) await started.end('detached', 'attaching failed');
+      await target.session.close();
+      target.launched?.kill();
+      throw error;
+    }
+  }
+
+  async detach(watchId: string): Promise<WatchInfo> {
+    const watch = this.watch(watchId);
+    this.workerRegistries.get(watchId)?.dispose();
+    this.workerRegistries.delete(watchId);
+    return watch.end('detached', 'stopped by the user');
+  }
+
+  list(): WatchInfo[] {
+    return [...this.watches.values()].map((watch) => watch.info);
+  }
+
+  info(watchId: string): WatchInfo {
+    return this.watch(watchId).info;
+  }
+
+  setInterval(watchId: string, intervalMs: number): WatchInfo {
+    checkInterval(intervalMs);
+    const watch = this.liveWatch(watchId);
+    watch.setInterval(intervalMs);
+    return watch.info;
+  }
+
+  collectGarbage(watchId: string): Promise<{ gc: GcEvent; sample: MemorySample }> {
+    return this.liveWatch(watchId).collectGarbage();
+  }
+
+  /** Worker threads of a Node watch; the NodeWorker domain is enabled on first use. */
+  async listWorkers(watchId: string): Promise<WorkerTarget[]> {
+    const watch = this.liveWatch(watchId);
+    if (watch.info.target.kind !== 'node') return [];
+    let registry = this.workerRegistries.get(watchId);
+    if (!registry) {
+      registry = await watchWorkers(watch.session, watchId);
+      this.workerRegistries.set(watchId, registry);
+    }
+    return registry.list();
+  }
+
+  updateAlertSettings(settings: AlertSettings): void {
+    for (const watch of this.watches.values()) if (watch.live) watch.applyAlertSettings(settings);
+  }
+
+  /** Ends every live watch; scripts Heapdeck launched are stopped. */
+  async shutdown(): Promise<void> {
+    for (const registry of this.workerRegistries.values()) registry.dispose();
+    await Promise.all(
+      [...this.watches.values()].filter((watch) => watch.live).map((watch) => watch.end('detached', 'Heapdeck closed')),
+    );
+  }
+
+  private watch(watchId: string): Watch {
+    const watch = this.watches.get(watchId);
+    if (!watch) throw new HeapdeckError('NOT_FOUND', `There is no watch "${watchId}".`);
+    return watch;
+  }
+
+  private liveWatch(watchId: string): Watch {
+    const watch = this.watch(watchId);
+    if (!watch.live) {
+      throw new HeapdeckError('TARGET_DETACHED', `The watch of ${watch.info.target.title} has ended (${watch.info.endReason}).`);
+    }
+    return watch;
+  }
+}
+
+function checkInterval(intervalMs: number): void {
+  const { min, max } = SAMPLE_INTERVAL_MS;
+  if (!Number.isFinite(intervalMs) || intervalMs < min || intervalMs > max) {
+    throw new HeapdeckError('INVALID_ARGUMENT', `The sample interval must be between ${min} ms and ${max / 1000} s.`);
+  }
+}

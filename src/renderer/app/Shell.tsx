@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ToastStack } from '../features/alerts/ToastStack';
+import { SessionsView } from '../features/sessions/SessionsView';
+import { SettingsView } from '../features/settings/SettingsView';
+import { TargetsView } from '../features/targets/TargetsView';
+import { WatchesView } from '../features/timeline/WatchesView';
+import { useLiveState } from '../features/timeline/useLiveState';
+import { ReconnectBanner } from './ReconnectBanner';
+import { Sidebar } from './Sidebar';
+import { useViewShortcuts } from './useViewShortcuts';
+import type { ViewId } from './views';
+
+/** The app once connected: sidebar, the current view, toasts. */
+export function Shell({ reconnectAttempt }: { reconnectAttempt: number | null }) {
+  const [view, setView] = useState<ViewId>('targets');
+  const userNavigated = useRef(false);
+  const { watches, listed } = useLiveState();
+  const activeWatchCount = watches.filter((watch) => watch.info.status === 'watching').length;
+
+  const navigate = useCallback((next: ViewId) => {
+    userNavigated.current = true;
+    setView(next);
+  }, []);
+  useViewShortcuts(navigate);
+
+  // Opened while something is already watched (e.g. by the CLI): show it rather than the list.
+  // Decided once, at the first listing, so later attaches from elsewhere never yank the view.
+  const firstListingSeen = useRef(false);
+  useEffect(() => {
+    if (!listed || firstListingSeen.current) return;
+    firstListingSeen.current = true;
+    if (!userNavigated.current && activeWatchCount > 0) setView('watches');
+  }, [listed, activeWatchCount]);
+
+  return (
+    <div className="app">
+      <Sidebar view={view} onNavigate={navigate} activeWatchCount={activeWatchCount} />
+      <main className="main" aria-live="off">
+        {reconnectAttempt !== null && <ReconnectBanner attempt={reconnectAttempt} />}
+        {view === 'targets' && <TargetsView onAttached={() => navigate('watches')} />}
+        {view === 'watches' && <WatchesView onFindTargets={() => navigate('targets')} />}
+        {view === 'sessions' && <SessionsView />}
+        {view === 'settings' && <SettingsView />}
+      </main>
+      <ToastStack />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/ApiProvider';
+import { openConnection } from './api/connection';
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/tables.css';
+import './styles/charts.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+const connection = openConnection();
+createRoot(container).render(
+  <StrictMode>
+    <ApiProvider connection={connection}>
+      <App />
+    </ApiProvider>
+  </StrictMode>,
+);
