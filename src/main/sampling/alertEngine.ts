@@ -1,5 +1,5 @@
-import { formatBytes } from '../../../shared/format/bytes';
-import type { Alert, AlertSettings, GcEvent, MemorySample } from '../../../shared/model/metrics';
+import { formatBytes } from '../../shared/format/bytes';
+import type { Alert, AlertSettings, GcEvent, MemorySample } from '../../shared/model/metrics';
 import { createLeakDetector, type Baseline, type LeakTrend } from './leakDetector';
 
 /** Turns one watch's samples and GC events into alerts; pure, no I/O, one per watch. */

@@ -1,4 +1,4 @@
-import type { AlertSettings } from '../../../shared/model/metrics';
+import type { AlertSettings } from '../../shared/model/metrics';
 import { fitLine } from './linearFit';
 
 export type LeakSettings = Pick<AlertSettings, 'leakWindow' | 'leakMinConfidence' | 'leakMinGrowthBytes'>;

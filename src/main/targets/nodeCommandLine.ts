@@ -16,24 +16,31 @@ const VALUE_OPTIONS = new Set([
 ]);
 const CODE_OPTIONS = new Set(['-e', '--eval', '-p', '--print']);
 
+/** Where a process's inspector listens or will listen, read from its Node options. */
+export interface InspectorAddress extends Endpoint {
+  /** Started with `--inspect`, `--inspect-brk` or `--inspect-wait`: open from the start. */
+  openAtStart: boolean;
+}
+
 /**
  * Where SIGUSR1 will open this process's inspector: `--inspect-port`, `--inspect`,
  * `--inspect-brk`, `--inspect-wait` or `--debug-port` among its Node options (options in
  * NODE_OPTIONS come first, the command line wins), else 127.0.0.1:9229. Arguments after the
  * script belong to the script and are ignored. Port 0 means "any free port".
  */
-export function inspectorAddressOf(argv: string[], nodeOptions = ''): Endpoint {
+export function inspectorAddressOf(argv: string[], nodeOptions = ''): InspectorAddress {
   const options = [...splitNodeOptions(nodeOptions), ...nodeOptionsOf(argv.slice(1))];
-  let address = DEFAULT_INSPECTOR;
+  let address: Endpoint = DEFAULT_INSPECTOR;
+  let openAtStart = false;
   for (let i = 0; i < options.length; i++) {
-    const option = options[i] ?? '';
-    const [name = '', inline] = splitOption(option);
+    const [name = '', inline] = splitOption(options[i] ?? '');
     if (!/^--(inspect(-brk|-wait)?|inspect-port|debug-port)$/.test(name)) continue;
+    if (name.startsWith('--inspect') && name !== '--inspect-port') openAtStart = true;
     const takesNext = (name === '--inspect-port' || name === '--debug-port') && inline === undefined;
     const value = takesNext ? options[++i] : inline;
     if (value !== undefined) address = parseHostPort(value, address);
   }
-  return address;
+  return { ...address, openAtStart };
 }
 
 /** The leading Node options of `node [options] script args`, with values of value options. */

@@ -1,4 +1,5 @@
-import { formatBytes, formatExactBytes } from '../format/bytes';
+import { formatBytes } from '../../shared/format/bytes';
+import { formatExactBytes } from '../format/bytes';
 
 interface ByteSizeProps {
   sizeBytes: number | undefined;

@@ -1,23 +1,6 @@
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-const KIB = 1024;
+import { formatBytes } from '../../shared/format/bytes';
 
-/**
- * A byte count as people read it: binary multiples (as V8 and DevTools count), three
- * significant digits, e.g. `512 B`, `12.3 MB`, `1.50 GB`.
- */
-export function formatBytes(sizeBytes: number): string {
-  if (!Number.isFinite(sizeBytes)) return '—';
-  const sign = sizeBytes < 0 ? '-' : '';
-  let value = Math.abs(sizeBytes);
-  let unit = 0;
-  while (value >= KIB && unit < UNITS.length - 1) {
-    value /= KIB;
-    unit++;
-  }
-  if (unit === 0) return `${sign}${Math.round(value)} B`;
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${sign}${value.toFixed(digits)} ${UNITS[unit]}`;
-}
+const KIB = 1024;
 
 /** The exact count for a tooltip, e.g. `12,345,678 bytes`. */
 export function formatExactBytes(sizeBytes: number): string {

@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
+import { startServedApp, type ServedApp } from './serveApp';
+
+// A target that grows by about 1 MB every 100 ms to ~60 MB, then holds it.
+const GROWING_TARGET = `
+  const kept = [];
+  console.log('ready');
+  const grow = setInterval(() => {
+    kept.push(new Array(128 * 1024).fill(kept.length));
+    if (kept.length >= 60) clearInterval(grow);
+  }, 100);
+  setInterval(() => {}, 1000);
+`;
+
+let app: ServedApp;
+let target: NodeTarget;
+
+test.beforeAll(async () => {
+  [app, target] = await Promise.all([startServedApp(), startNodeTarget(GROWING_TARGET)]);
+  await target.waitForOutput(/ready/);
+});
+
+test.afterAll(async () => {
+  await target?.kill();
+  await app?.stop();
+});
+
+async function latestHeapUsed(page: import('@playwright/test').Page, watchPanel: string): Promise<number> {
+  return Number(await page.getByTestId(watchPanel).getByTestId('latest-heap-used').getAttribute('data-bytes'));
+}
+
+test('attach to a running Node process by PID, watch it grow, force a GC, get an alert', async ({ page }) => {
+  await page.goto(app.url);
+
+  // A low warning level, so the target's growth crosses it within seconds.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('setting-warning-share').fill('1');
+  await page.getByTestId('setting-critical-share').fill('90');
+  await page.getByTestId('settings-save').click();
+
+  await page.getByTestId('nav-targets').click();
+  const row = page.getByTestId(`process-row-${target.pid}`);
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toContainText('closed');
+  await page.getByTestId(`attach-pid-${target.pid}`).click();
+
+  const panel = page.locator('[data-testid^="watch-w-"]').first();
+  await expect(panel).toBeVisible({ timeout: 15_000 });
+  const panelId = (await panel.getAttribute('data-testid'))!;
+  await expect(panel).toContainText(/SIGUSR1/);
+  await expect(panel.getByTestId('heap-chart').locator('svg').first()).toBeVisible();
+
+  // The chart moves: heap used rises as the target allocates.
+  await expect(panel.getByTestId('latest-heap-used')).toHaveAttribute('data-bytes', /\d+/, { timeout: 10_000 });
+  const first = await latestHeapUsed(page, panelId);
+  await expect.poll(() => latestHeapUsed(page, panelId), { timeout: 20_000 }).toBeGreaterThan(first + 20 * 1024 * 1024);
+
+  // The warning alert fires at the low threshold.
+  await expect(page.getByTestId('toast').first()).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByTestId('alert-item').first()).toContainText(/heap/i);
+
+  // Force GC adds a GC marker.
+  const gcCountBefore = Number((await panel.getByTestId('gc-count').textContent())?.match(/\d+/)?.[0] ?? 0);
+  await panel.getByTestId('force-gc').click();
+  await expect
+    .poll(async () => Number((await panel.getByTestId('gc-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 10_000 })
+    .toBeGreaterThan(gcCountBefore);
+
+  await page.screenshot({ path: 'test-results/e2e/live-watch.png', fullPage: true });
+
+  // The target exits: the watch ends as "target exited" and the session is kept.
+  await target.kill();
+  await expect(panel).toContainText(/exited/i, { timeout: 15_000 });
+  await page.getByTestId('nav-sessions').click();
+  await expect(page.locator('[data-testid^="session-row-"]').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/sessions.png', fullPage: true });
+});
