@@ -33,7 +33,8 @@ export function parseTargetSpec(spec: string, tab?: string): AttachRequest {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/^https?:\/\//i.test(text)) {
     throw new HeapdeckError('INVALID_ARGUMENT', `'${text}' is not a target. ${ACCEPTED_TARGETS}`);
   }
-  const endpoint = parseEndpoint(text);
+  const endpoint = readEndpoint(text);
+  if ('problem' in endpoint) throw new HeapdeckError('INVALID_ARGUMENT', `'${text}' is not a target: ${endpoint.problem} ${ACCEPTED_TARGETS}`);
   return { by: 'endpoint', endpoint: formatEndpoint(endpoint), ...(match ? { match } : {}) };
 }
 
@@ -42,24 +43,37 @@ export function parseTargetSpec(spec: string, tab?: string): AttachRequest {
  * as people copy them from chrome://inspect or a `--inspect` banner.
  */
 export function parseEndpoint(text: string): Endpoint {
+  const read = readEndpoint(text);
+  if ('problem' in read) {
+    throw new HeapdeckError('INVALID_ARGUMENT', `'${text.trim()}' is not an inspector endpoint: ${read.problem} Use host:port (e.g. 127.0.0.1:9229) or a bare port.`);
+  }
+  return read;
+}
+
+function readEndpoint(text: string): Endpoint | { problem: string } {
   const trimmed = text.trim().replace(/^https?:\/\//i, '').replace(/\/(json(\/\w*)?)?$/i, '');
-  const invalid = (why: string) =>
-    new HeapdeckError('INVALID_ARGUMENT', `'${text.trim()}' is not an inspector endpoint: ${why} Use host:port (e.g. 127.0.0.1:9229) or a bare port.`);
-  if (trimmed === '') throw invalid('it is empty.');
-  if (/^\d+$/.test(trimmed)) return { host: '127.0.0.1', port: parsePort(trimmed, invalid) };
+  if (trimmed === '') return { problem: 'it is empty.' };
+  if (/^\d+$/.test(trimmed)) return withPort('127.0.0.1', trimmed);
 
   const bracketed = /^\[([^\]]+)\]:(.*)$/.exec(trimmed);
   if (bracketed) {
     const [, host = '', port = ''] = bracketed;
-    if (!IPV6.test(host) || !host.includes(':')) throw invalid(`'${host}' is not an IPv6 address.`);
-    return { host, port: parsePort(port, invalid) };
+    if (!IPV6.test(host) || !host.includes(':')) return { problem: `'${host}' is not an IPv6 address.` };
+    return withPort(host, port);
   }
   const colon = trimmed.lastIndexOf(':');
-  if (colon < 0) throw invalid('the port is missing.');
+  if (colon < 0) return { problem: 'the port is missing.' };
   const host = trimmed.slice(0, colon);
-  if (host.includes(':')) throw invalid('write an IPv6 host in brackets, like [::1]:9229.');
-  if (!HOST_NAME.test(host)) throw invalid(`'${host}' is not a host name or IP address.`);
-  return { host, port: parsePort(trimmed.slice(colon + 1), invalid) };
+  if (host.includes(':')) return { problem: 'write an IPv6 host in brackets, like [::1]:9229.' };
+  if (!HOST_NAME.test(host)) return { problem: `'${host}' is not a host name or IP address.` };
+  return withPort(host, trimmed.slice(colon + 1));
+}
+
+function withPort(host: string, text: string): Endpoint | { problem: string } {
+  if (!/^\d+$/.test(text)) return { problem: text === '' ? 'the port is missing.' : `'${text}' is not a port number.` };
+  const port = Number(text);
+  if (port < 1 || port > 65535) return { problem: `port ${port} is outside 1-65535.` };
+  return { host, port };
 }
 
 /** `host:port`, with brackets around an IPv6 host so it can go into a URL. */
@@ -89,13 +103,6 @@ function parsePid(text: string): number {
     throw new HeapdeckError('INVALID_ARGUMENT', `'pid:${text}' names no process: a pid is a positive whole number, like pid:4242.`);
   }
   return pid;
-}
-
-function parsePort(text: string, invalid: (why: string) => HeapdeckError): number {
-  if (!/^\d+$/.test(text)) throw invalid(text === '' ? 'the port is missing.' : `'${text}' is not a port number.`);
-  const port = Number(text);
-  if (port < 1 || port > 65535) throw invalid(`port ${port} is outside 1-65535.`);
-  return port;
 }
 
 function rejectTab(tab: string | undefined, what: string): void {

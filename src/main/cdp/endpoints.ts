@@ -82,14 +82,14 @@ export async function discoverWebSocketUrl(endpoint: string, match?: string): Pr
   if (!target.webSocketDebuggerUrl) {
     throw new HeapdeckError(
       'TARGET_DETACHED',
-      `Another debugger is attached to ${describeTarget(target)} and holds its only connection. Close it (DevTools, an IDE) and try again.`,
+      `Another debugger is attached to ${targetLabel(target)} and holds its only connection. Close it (DevTools, an IDE) and try again.`,
     );
   }
   return { webSocketUrl: target.webSocketDebuggerUrl, target, product: listing.product, targets };
 }
 
 /** A short human name for a target: its title, and its URL when that says more. */
-export function describeTarget(target: EndpointTarget): string {
+export function targetLabel(target: EndpointTarget): string {
   const title = target.title || target.id;
   return target.url && target.url !== title ? `'${title}' (${target.url})` : `'${title}'`;
 }
@@ -109,7 +109,7 @@ function byPreference(targets: EndpointTarget[]): EndpointTarget[] {
 }
 
 function describeTargets(targets: EndpointTarget[]): string {
-  const shown = targets.slice(0, 8).map((target) => `${describeTarget(target)} [${target.kind}, id ${target.id}]`);
+  const shown = targets.slice(0, 8).map((target) => `${targetLabel(target)} [${target.kind}, id ${target.id}]`);
   return targets.length > shown.length ? `${shown.join('; ')}; and ${targets.length - shown.length} more` : shown.join('; ');
 }
 
@@ -119,10 +119,10 @@ async function getJson(hostPort: string, path: string, signal: AbortSignal): Pro
     await response.body?.cancel();
     throw new NotAnInspector();
   }
+  const text = await response.text();
   try {
-    return JSON.parse(await response.text());
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError') throw error;
+    return JSON.parse(text);
+  } catch {
     throw new NotAnInspector();
   }
 }

@@ -43,23 +43,38 @@ export function createAlertEngine(initial: AlertSettings): AlertEngine {
     const share = sample.heapUsedBytes / limit;
     if (share < settings.criticalShare - REARM_MARGIN_SHARE) armed.critical = true;
     if (share < settings.warningShare - REARM_MARGIN_SHARE) armed.warning = true;
-    const base = { watchId: sample.watchId, timestampMs: sample.timestampMs, heapUsedBytes: sample.heapUsedBytes, shareOfLimit: share };
-    const amount = `${Math.round(share * 100)}% of its limit (${formatBytes(sample.heapUsedBytes)} of ${formatBytes(limit)})`;
+
+    let level: Alert['level'];
     if (share >= settings.criticalShare && armed.critical) {
       // Jumping straight past both lines says one thing, so the warning is spent as well.
       armed.critical = false;
       armed.warning = false;
-      return [{ ...base, kind: 'heap-critical', level: 'critical', message: `Heap used is at ${amount}. The process is close to running out of memory.` }];
-    }
-    if (share >= settings.warningShare && armed.warning) {
+      level = 'critical';
+    } else if (share >= settings.warningShare && armed.warning) {
       armed.warning = false;
-      return [{ ...base, kind: 'heap-warning', level: 'warning', message: `Heap used is at ${amount}. If it keeps growing the process will run out of memory.` }];
+      level = 'warning';
+    } else {
+      return [];
     }
-    return [];
+    const amount = `${Math.round(share * 100)}% of its limit (${formatBytes(sample.heapUsedBytes)} of ${formatBytes(limit)})`;
+    const outlook =
+      level === 'critical' ? 'The process is close to running out of memory.' : 'If it keeps growing the process will run out of memory.';
+    return [
+      {
+        watchId: sample.watchId,
+        timestampMs: sample.timestampMs,
+        kind: level === 'critical' ? 'heap-critical' : 'heap-warning',
+        level,
+        message: `Heap used is at ${amount}. ${outlook}`,
+        heapUsedBytes: sample.heapUsedBytes,
+        shareOfLimit: share,
+      },
+    ];
   };
 
   const lowPointOf = (sample: MemorySample): Baseline | undefined => {
-    const low = stretch.low && stretch.low.bytes <= sample.heapUsedBytes ? stretch.low : { timestampMs: sample.timestampMs, bytes: sample.heapUsedBytes };
+    const current = { timestampMs: sample.timestampMs, bytes: sample.heapUsedBytes };
+    const low = stretch.low && stretch.low.bytes <= current.bytes ? stretch.low : current;
     stretch = { samples: stretch.samples + 1, low };
     if (stretch.samples < SAMPLES_PER_LOW_POINT) return undefined;
     stretch = { samples: 0 };
@@ -94,7 +109,8 @@ function leakAlert(watchId: string, timestampMs: number, trend: LeakTrend, sourc
   const evidence =
     source === 'gc'
       ? `Heap after GC rose ${formatBytes(trend.riseBytes)} over the last ${trend.baselineCount} major GCs`
-      : `The heap's low points rose ${formatBytes(trend.riseBytes)} over the last ${trend.baselineCount} stretches of ${SAMPLES_PER_LOW_POINT} samples`;
+      : `The heap's low points rose ${formatBytes(trend.riseBytes)} over the last ${trend.baselineCount} ` +
+        `stretches of ${SAMPLES_PER_LOW_POINT} samples`;
   return {
     watchId,
     timestampMs,

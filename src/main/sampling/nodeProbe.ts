@@ -25,8 +25,11 @@ export interface NodeMemoryProbe extends MemoryProbe {
   readonly droppedGcEventCount: number;
 }
 
-/** How long collectGarbage waits for the target to report the GC it forced. */
-const FORCED_GC_WAIT_MS = 500;
+/**
+ * How long collectGarbage waits for the target to report the GC it forced. The report needs a
+ * turn of the target's event loop, which a busy target (or a loaded machine) may delay.
+ */
+const FORCED_GC_WAIT_MS = 2000;
 const FORCED_GC_POLL_MS = 20;
 
 // One evaluate for everything `Runtime.getHeapUsage` does not give. In a worker thread

@@ -6,7 +6,7 @@ export const DEFAULT_INSPECTOR: Endpoint = { host: '127.0.0.1', port: 9229 };
 
 /** True for a path or argv[0] naming a Node binary (`node`, `nodejs`, `/usr/bin/node`). */
 export function isNodeExecutable(path: string): boolean {
-  return /^node(js)?(\.exe)?$/i.test(basename(path.replace(/ \(deleted\)$/, '')));
+  return /^node(js)?$/i.test(basename(path.replace(/ \(deleted\)$/, '')));
 }
 
 // Node options that take their value as the next argument; the rest use `=` or take none.

@@ -8,10 +8,7 @@ import { processTableForPlatform, type ProcessEntry, type ProcessTable } from '.
  */
 export async function listNodeProcesses(table: ProcessTable = processTableForPlatform()): Promise<NodeProcessInfo[]> {
   const entries = await table.listNodeProcesses();
-  const inspectors = await findInspectors(
-    table,
-    entries.map((entry) => entry.pid),
-  );
+  const inspectors = await findInspectors(table, entries.map((entry) => entry.pid));
   return entries
     .map((entry) => ({
       pid: entry.pid,
@@ -25,6 +22,6 @@ export async function listNodeProcesses(table: ProcessTable = processTableForPla
 
 /** True when this user may not signal the process: another owner, and Heapdeck is not root. */
 export function isOtherUser(entry: Pick<ProcessEntry, 'uid'>): boolean {
-  const self = process.getuid?.();
+  const self = process.geteuid?.();
   return self !== undefined && self !== 0 && entry.uid !== self;
 }

@@ -11,7 +11,7 @@ export interface ProcessEntry {
   /** The binary it runs when the OS says (Linux `/proc/<pid>/exe`), else argv[0]. */
   executable: string;
   rssBytes: number;
-  /** NODE_OPTIONS from its environment, when readable (own processes on Linux). */
+  /** NODE_OPTIONS from its environment, when readable (`get` on Linux, own processes). */
   nodeOptions?: string;
 }
 
@@ -42,7 +42,8 @@ export interface ProcessTable {
 export function processTableForPlatform(platform: NodeJS.Platform = process.platform): ProcessTable {
   if (platform === 'linux') return createProcfsTable();
   if (platform === 'win32') {
-    throw new HeapdeckError('INTERNAL', 'Listing processes is not supported on Windows yet; attach by host:port instead.');
+    // Windows would need process._debugProcess and a process API of its own.
+    throw new HeapdeckError('INTERNAL', 'Listing and signalling processes is not supported on Windows yet; start Node with --inspect and attach by host:port instead.');
   }
   return createPsTable();
 }

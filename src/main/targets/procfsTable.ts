@@ -54,18 +54,17 @@ async function allPids(): Promise<number[]> {
 }
 
 async function readNodeProcess(pid: number): Promise<ProcessEntry | undefined> {
+  // The binary link is one cheap read and survives a rewritten process.title; only where it
+  // is hidden (another user's process) does the command line have to tell.
+  const binary = await readlink(`/proc/${pid}/exe`).catch((error: NodeJS.ErrnoException) => (error.code === 'EACCES' ? 'hidden' : 'none'));
+  if (binary === 'none' || (binary !== 'hidden' && !isNodeExecutable(binary))) return undefined; // kernel threads have none
   const argv = await readArgv(pid);
-  if (argv.length === 0) return undefined; // kernel threads and zombies
-  let executable = argv[0] ?? '';
-  if (!isNodeExecutable(executable)) {
-    // A Node process that set process.title has rewritten argv[0]; its binary still tells.
-    const binary = await readExecutable(pid);
-    if (!binary || !isNodeExecutable(binary)) return undefined;
-    executable = binary;
-  }
+  if (argv.length === 0) return undefined; // a zombie
+  if (binary === 'hidden' && !isNodeExecutable(argv[0] ?? '')) return undefined;
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
   if (status === undefined) return undefined;
-  return { ...fromStatus(pid, status), argv, executable, nodeOptions: await readNodeOptions(pid) };
+  const executable = binary === 'hidden' ? (argv[0] ?? '') : binary;
+  return { ...fromStatus(pid, status), argv, executable };
 }
 
 async function readArgv(pid: number): Promise<string[]> {

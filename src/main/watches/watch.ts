@@ -5,6 +5,7 @@ import type { AlertEngine } from '../sampling/alertEngine';
 import type { MemoryProbe, ProbeGcEvent } from '../sampling/memoryProbe';
 import type { SessionRecorder } from '../sessions/sessionRecorder';
 import type { ConnectedTarget } from '../targets/connectedTarget';
+import { isProcessAlive } from '../os/processAlive';
 import { watchExitSignals } from './exitSignals';
 
 /** Consecutive failed samples after which a silent target counts as lost. */
@@ -169,18 +170,9 @@ export class Watch {
     }
     const pid = this.info.target.pid;
     const local = this.info.attachedBy === 'pid' || this.info.attachedBy === 'launch';
-    if (local && pid !== undefined && !isAlive(pid)) return ['target-exited', `process ${pid} ended`];
+    if (local && pid !== undefined && !isProcessAlive(pid)) return ['target-exited', `process ${pid} ended`];
     if (this.info.target.kind === 'node-worker') return ['target-exited', 'the worker thread exited'];
     return ['connection-lost', 'the inspector connection closed'];
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

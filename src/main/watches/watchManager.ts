@@ -29,8 +29,10 @@ export class WatchManager {
   async attach(request: AttachRequest, intervalMs: number = SAMPLE_INTERVAL_MS.default): Promise<WatchInfo> {
     checkInterval(intervalMs);
     const target = await resolveTarget(request, {
-      parentSession: (watchId) => this.liveWatch(watchId).session,
-      workerSessionId: (watchId, workerId) => this.workerRegistries.get(watchId)?.sessionIdOf(workerId),
+      parentOf: (watchId) => {
+        const parent = this.liveWatch(watchId);
+        return { descriptor: parent.info.target, workers: this.workersOf(parent) };
+      },
     });
     const watchId = `w-${randomBytes(4).toString('hex')}`;
     try {
@@ -93,12 +95,18 @@ export class WatchManager {
   async listWorkers(watchId: string): Promise<WorkerTarget[]> {
     const watch = this.liveWatch(watchId);
     if (watch.info.target.kind !== 'node') return [];
-    let registry = this.workerRegistries.get(watchId);
-    if (!registry) {
-      registry = await watchWorkers(watch.session, watchId);
-      this.workerRegistries.set(watchId, registry);
-    }
+    const registry = this.workersOf(watch);
+    await registry.ready;
     return registry.list();
+  }
+
+  private workersOf(watch: Watch): WorkerRegistry {
+    let registry = this.workerRegistries.get(watch.info.watchId);
+    if (!registry) {
+      registry = watchWorkers(watch.session, watch.info.watchId);
+      this.workerRegistries.set(watch.info.watchId, registry);
+    }
+    return registry;
   }
 
   updateAlertSettings(settings: AlertSettings): void {

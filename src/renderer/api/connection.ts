@@ -34,7 +34,7 @@ export function openConnection(): Connection {
     status.set({ state: 'no-token' });
     return { client: createApiClient(closedDoor()), status, retry: () => location.reload() };
   }
-  const door = createReconnectingSocketDoor(serveSocketUrl(location.host, token), status.set);
+  const door = createReconnectingSocketDoor(serveSocketUrl(location.host, token), status.set, serverAnswers);
   return { client: createApiClient(door), status, retry: () => door.retryNow() };
 }
 
@@ -46,6 +46,15 @@ function takeServeToken(): string | null {
     history.replaceState(null, '', location.pathname + location.search);
   }
   return token;
+}
+
+/** Whether the `serve` process that served this page still answers HTTP. */
+async function serverAnswers(): Promise<boolean> {
+  try {
+    return (await fetch('/', { method: 'HEAD', cache: 'no-store' })).ok;
+  } catch {
+    return false;
+  }
 }
 
 function closedDoor(): Door {

@@ -21,6 +21,7 @@ export interface ReconnectingDoor extends Door {
 export function createReconnectingSocketDoor(
   url: string,
   onStatus: (status: ConnectionStatus) => void,
+  serverAnswers: () => Promise<boolean>,
 ): ReconnectingDoor {
   const listeners = new Set<(event: string, payload: unknown) => void>();
   let current: ReturnType<typeof createWebSocketDoor> | null = null;
@@ -50,11 +51,25 @@ export function createReconnectingSocketDoor(
         onStatus({ state: 'refused' });
         return;
       }
-      attempt++;
-      const retryInMs = reconnectDelayMs(attempt);
-      onStatus({ state: 'reconnecting', attempt, retryInMs });
-      retryTimer = setTimeout(connect, retryInMs);
+      if (opened) {
+        scheduleRetry();
+        return;
+      }
+      // A browser hides why a handshake failed. If the server answers HTTP but not our socket,
+      // it is a new run with a new token: retrying forever would never get in.
+      void serverAnswers().then((up) => {
+        if (closed || current) return;
+        if (up) onStatus({ state: 'refused' });
+        else scheduleRetry();
+      });
     });
+  };
+
+  const scheduleRetry = (): void => {
+    attempt++;
+    const retryInMs = reconnectDelayMs(attempt);
+    onStatus({ state: 'reconnecting', attempt, retryInMs });
+    retryTimer = setTimeout(connect, retryInMs);
   };
 
   onStatus({ state: 'connecting' });

@@ -8,7 +8,7 @@ export async function gcCommand(context: CliContext, request: AttachRequest): Pr
   const { api } = context;
   const watch = await api.call('attach', { request });
   try {
-    const before = await api.call('getRecentSamples', { watchId: watch.watchId, maxPoints: 1 });
+    const before = await api.call('getRecentSamples', { watchId: watch.watchId, maxPoints: 2 });
     const { gc, sample } = await api.call('collectGarbage', { watchId: watch.watchId });
     const usedBefore = before.samples.at(-1)?.heapUsedBytes;
     const freed = usedBefore === undefined ? '' : `, freed ${formatBytes(usedBefore - sample.heapUsedBytes)}`;

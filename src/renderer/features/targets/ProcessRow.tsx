@@ -9,7 +9,10 @@ interface ProcessRowProps {
   process: NodeProcessInfo;
   pending: boolean;
   error: ErrorDto | undefined;
+  /** Already watched: the button shows the watch instead of attaching twice. */
+  watched: boolean;
   onAttach: () => void;
+  onShowWatch: () => void;
   onDismissError: () => void;
 }
 
@@ -23,8 +26,9 @@ function attachHint(process: NodeProcessInfo): { title: string; disabled: boolea
   return { title: SIGUSR1_HINT, disabled: false };
 }
 
-export function ProcessRow({ process, pending, error, onAttach, onDismissError }: ProcessRowProps) {
-  const { title, disabled } = attachHint(process);
+export function ProcessRow({ process, pending, error, watched, onAttach, onShowWatch, onDismissError }: ProcessRowProps) {
+  const { title, disabled } = watched ? { title: 'Heapdeck is watching this process; show its charts', disabled: false } : attachHint(process);
+  const activate = watched ? onShowWatch : onAttach;
   const inspector = process.inspectorPorts.length > 0 ? `open on :${process.inspectorPorts.join(', :')}` : 'closed';
   return (
     <>
@@ -32,7 +36,7 @@ export function ProcessRow({ process, pending, error, onAttach, onDismissError }
         tabIndex={0}
         className={pending ? 'row-busy' : undefined}
         data-testid={`process-row-${process.pid}`}
-        onKeyDown={disabled ? undefined : activateOnEnter(onAttach)}
+        onKeyDown={disabled ? undefined : activateOnEnter(activate)}
         aria-label={`Node process ${process.pid}`}
       >
         <td className="num">{process.pid}</td>
@@ -45,6 +49,7 @@ export function ProcessRow({ process, pending, error, onAttach, onDismissError }
         <td>
           <span className={process.inspectorPorts.length > 0 ? 'tag ok' : 'tag muted'}>{inspector}</span>
           {process.otherUser && <span className="tag muted">other user</span>}
+          {watched && <span className="tag ok">watching</span>}
         </td>
         <td className="actions">
           <AttachButton
@@ -52,7 +57,8 @@ export function ProcessRow({ process, pending, error, onAttach, onDismissError }
             disabled={disabled}
             title={title}
             testId={`attach-pid-${process.pid}`}
-            onAttach={onAttach}
+            label={watched ? 'Show' : 'Attach'}
+            onAttach={activate}
           />
         </td>
       </tr>

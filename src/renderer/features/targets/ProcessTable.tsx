@@ -9,9 +9,11 @@ interface ProcessTableProps {
   processes: readonly NodeProcessInfo[] | undefined;
   processesError: string | undefined;
   attachState: AttachState;
+  watchedPids: ReadonlySet<number>;
+  onShowWatch: () => void;
 }
 
-export function ProcessTable({ processes, processesError, attachState }: ProcessTableProps) {
+export function ProcessTable({ processes, processesError, attachState, watchedPids, onShowWatch }: ProcessTableProps) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const shown = (processes ?? []).filter(
@@ -48,7 +50,7 @@ export function ProcessTable({ processes, processesError, attachState }: Process
               <th className="num">PID</th>
               <th>Command line</th>
               <th className="num">RSS</th>
-              <th>Inspector</th>
+              <th className="col-inspector">Inspector</th>
               <th className="actions" aria-label="Actions" />
             </tr>
           </thead>
@@ -61,7 +63,9 @@ export function ProcessTable({ processes, processesError, attachState }: Process
                   process={process}
                   pending={attachState.pendingKeys.has(key)}
                   error={attachState.errors[key]}
+                  watched={watchedPids.has(process.pid)}
                   onAttach={() => void attachState.attach(key, { by: 'pid', pid: process.pid })}
+                  onShowWatch={onShowWatch}
                   onDismissError={() => attachState.clearError(key)}
                 />
               );

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { Spinner } from '../../components/Spinner';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatClockTime } from '../../format/time';
+import { useLiveState } from '../timeline/useLiveState';
 import { ConnectByUrl } from './ConnectByUrl';
 import { EndpointsSection } from './EndpointsSection';
 import { LaunchForm } from './LaunchForm';
@@ -14,6 +16,15 @@ export function TargetsView({ onAttached }: { onAttached: () => void }) {
   const saved = useSavedEndpoints();
   const { listing, error, refreshing, refresh } = useTargetsListing(saved.endpoints);
   const attachState = useAttach(onAttached);
+  const { watches } = useLiveState();
+  const watchedPids = useMemo(() => {
+    const pids = new Set<number>();
+    for (const { info } of watches) {
+      const pid = info.target.pid ?? info.launchedPid;
+      if (info.status === 'watching' && info.target.kind === 'node' && pid !== undefined) pids.add(pid);
+    }
+    return pids;
+  }, [watches]);
 
   return (
     <div className="view" data-testid="view-targets">
@@ -21,7 +32,8 @@ export function TargetsView({ onAttached }: { onAttached: () => void }) {
         <h1>Targets</h1>
         <div className="view-tools">
           <span className="hint" aria-live="polite">
-            {refreshing ? <Spinner label="Refreshing" /> : listing && `Updated ${formatClockTime(listing.listedAtMs)}`}
+            {refreshing && <Spinner label="Refreshing" />}
+            {listing ? `Updated ${formatClockTime(listing.listedAtMs)}` : 'Looking for targets…'}
           </span>
           <button type="button" className="btn" onClick={() => void refresh()} disabled={refreshing} data-testid="targets-refresh">
             Refresh
@@ -29,7 +41,13 @@ export function TargetsView({ onAttached }: { onAttached: () => void }) {
         </div>
       </header>
       {error && <ErrorNotice error={error} title="Could not list targets" onRetry={() => void refresh()} />}
-      <ProcessTable processes={listing?.processes} processesError={listing?.processesError} attachState={attachState} />
+      <ProcessTable
+        processes={listing?.processes}
+        processesError={listing?.processesError}
+        attachState={attachState}
+        watchedPids={watchedPids}
+        onShowWatch={onAttached}
+      />
       <EndpointsSection
         endpoints={saved.endpoints}
         userEndpoints={saved.userEndpoints}

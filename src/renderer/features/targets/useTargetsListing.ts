@@ -7,7 +7,8 @@ const AUTO_REFRESH_MS = 5000;
 
 /**
  * The Targets listing, refreshed on demand and every 5 s while the window is visible.
- * Refreshes never overlap: a slow process scan must not pile up calls.
+ * Refreshes never overlap: a slow process scan must not pile up calls. A refresh asked for
+ * meanwhile (say, after adding an endpoint) runs once the current one is done.
  */
 export function useTargetsListing(endpoints: readonly string[]) {
   const client = useApi();
@@ -15,14 +16,21 @@ export function useTargetsListing(endpoints: readonly string[]) {
   const [error, setError] = useState<ErrorDto | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const inFlight = useRef(false);
+  const askedAgain = useRef(false);
   const endpointsKey = endpoints.join(',');
+  // Read at call time, so a refresh queued behind a slow one asks for the newest endpoints.
+  const latestEndpoints = useRef(endpointsKey);
+  latestEndpoints.current = endpointsKey;
 
-  const refresh = useCallback(async () => {
-    if (inFlight.current) return;
+  const refresh = useCallback(async (): Promise<void> => {
+    if (inFlight.current) {
+      askedAgain.current = true;
+      return;
+    }
     inFlight.current = true;
     setRefreshing(true);
     try {
-      setListing(await client.call('listTargets', { endpoints: endpointsKey.split(',') }));
+      setListing(await client.call('listTargets', { endpoints: latestEndpoints.current.split(',') }));
       setError(null);
     } catch (caught) {
       setError(toErrorDto(caught));
@@ -30,10 +38,17 @@ export function useTargetsListing(endpoints: readonly string[]) {
       inFlight.current = false;
       setRefreshing(false);
     }
-  }, [client, endpointsKey]);
+    if (askedAgain.current) {
+      askedAgain.current = false;
+      await refresh();
+    }
+  }, [client]);
 
   useEffect(() => {
     void refresh();
+  }, [refresh, endpointsKey]);
+
+  useEffect(() => {
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void refresh();
     }, AUTO_REFRESH_MS);

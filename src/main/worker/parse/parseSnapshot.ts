@@ -1,0 +1,162 @@
+import type { HeapGraph, NodeLocations } from '../graph/heapGraph';
+import { typeIndexes } from '../graph/heapGraph';
+import { BufferedNumbers } from './bufferedNumbers';
+import { ChunkCursor } from './chunkCursor';
+import { EdgeRecords } from './edgeRecords';
+import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, expectToken, peekToken, readKey, readSmallJson, skipValue } from './jsonTokens';
+import { LocationRecords } from './locationRecords';
+import { NodeRecords } from './nodeRecords';
+import { scanNumberArray, type NumberSink } from './numberArrayScanner';
+import { describeByte, snapshotParseError, truncatedError } from './parseError';
+import { readSnapshotLayout, type SnapshotLayout } from './snapshotMeta';
+import { scanStringArray } from './stringArrayScanner';
+import { StringStore } from './stringStore';
+
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+const NUMERIC_SECTIONS = ['nodes', 'edges', 'locations'] as const;
+type NumericSection = (typeof NUMERIC_SECTIONS)[number];
+
+export interface ParseOptions {
+  /** Called after each chunk with the bytes consumed so far. */
+  onBytesRead?: (bytesRead: number) => void;
+  signal?: AbortSignal;
+  /** Called once the header is known, before the big arrays are allocated (memory checks). */
+  onLayout?: (layout: SnapshotLayout) => void;
+}
+
+interface Sections {
+  layout?: SnapshotLayout;
+  nodes?: NodeRecords;
+  edges?: EdgeRecords;
+  locations?: LocationRecords;
+  buffered: Partial<Record<NumericSection, BufferedNumbers>>;
+  strings?: StringStore;
+}
+
+function sinkFor(sections: Sections, section: NumericSection, layout: SnapshotLayout): NumberSink {
+  switch (section) {
+    case 'nodes':
+      return (sections.nodes = new NodeRecords(layout));
+    case 'edges':
+      return (sections.edges = new EdgeRecords(layout));
+    case 'locations':
+      return (sections.locations = new LocationRecords(layout));
+  }
+}
+
+function finishSection(sections: Sections, section: NumericSection): void {
+  if (section === 'nodes') sections.nodes!.finish();
+  if (section === 'edges') sections.edges!.finish();
+}
+
+async function readSection(cursor: ChunkCursor, key: string, sections: Sections, options: ParseOptions): Promise<void> {
+  if (key === 'snapshot') {
+    const layout = readSnapshotLayout(await readSmallJson(cursor, 'snapshot', MAX_HEADER_BYTES));
+    options.onLayout?.(layout);
+    sections.layout = layout;
+    for (const section of NUMERIC_SECTIONS) {
+      const buffered = sections.buffered[section];
+      if (!buffered) continue;
+      buffered.replayInto(sinkFor(sections, section, layout));
+      finishSection(sections, section);
+      delete sections.buffered[section];
+    }
+    return;
+  }
+  if ((NUMERIC_SECTIONS as readonly string[]).includes(key)) {
+    const section = key as NumericSection;
+    const layout = sections.layout;
+    const sink = layout ? sinkFor(sections, section, layout) : (sections.buffered[section] = new BufferedNumbers());
+    await scanNumberArray(cursor, section, sink);
+    if (layout) finishSection(sections, section);
+    return;
+  }
+  if (key === 'strings') {
+    sections.strings = new StringStore();
+    await scanStringArray(cursor, sections.strings);
+    return;
+  }
+  // trace_function_infos, trace_tree, samples and anything newer: not needed for the analyses.
+  await skipValue(cursor, key);
+}
+
+async function readTopLevel(cursor: ChunkCursor, options: ParseOptions): Promise<Sections> {
+  const first = await peekToken(cursor);
+  if (first === -1) throw snapshotParseError('the file is empty');
+  if (first !== OPEN_BRACE) throw snapshotParseError(`it is not JSON: it starts with ${describeByte(first)}`, cursor.offset);
+  cursor.pos++;
+  const sections: Sections = { buffered: {} };
+  const seen = new Set<string>();
+  if ((await peekToken(cursor)) === CLOSE_BRACE) {
+    cursor.pos++;
+  } else {
+    for (;;) {
+      const key = await readKey(cursor, 'the top-level object');
+      if (seen.has(key)) throw snapshotParseError(`the section "${key}" appears twice`, cursor.offset);
+      seen.add(key);
+      await expectToken(cursor, COLON, key);
+      await readSection(cursor, key, sections, options);
+      const next = await peekToken(cursor);
+      if (next === -1) throw truncatedError('the top-level object', cursor.offset);
+      cursor.pos++;
+      if (next === CLOSE_BRACE) break;
+      if (next !== COMMA) throw snapshotParseError(`expected ',' or '}' after "${key}" but found ${describeByte(next)}`, cursor.offset - 1);
+    }
+  }
+  const trailing = await peekToken(cursor);
+  if (trailing !== -1) throw snapshotParseError(`unexpected ${describeByte(trailing)} after the end of the JSON`, cursor.offset);
+  return sections;
+}
+
+function assemble(sections: Sections): HeapGraph {
+  const { layout, nodes, edges, strings } = sections;
+  if (!layout) throw snapshotParseError('the JSON has no "snapshot" section, so it is not a V8 heap snapshot');
+  if (!nodes) throw snapshotParseError('the "nodes" section is missing');
+  if (!edges) throw snapshotParseError('the "edges" section is missing');
+  if (!strings) throw snapshotParseError('the "strings" section is missing');
+  const index = Math.max(nodes.maxNameIndex(), edges.maxStringNameIndex());
+  if (index >= strings.count) {
+    throw snapshotParseError(`a name refers to string ${index} but "strings" has only ${strings.count} entries`);
+  }
+  strings.trim();
+  const locations: NodeLocations = sections.locations?.finish() ?? {
+    count: 0,
+    ordinals: new Uint32Array(0),
+    scriptIds: new Uint32Array(0),
+    lines: new Uint32Array(0),
+    columns: new Uint32Array(0),
+  };
+  return {
+    nodeCount: layout.nodeCount,
+    edgeCount: layout.edgeCount,
+    nodeTypes: nodes.types,
+    nodeNames: nodes.names,
+    nodeIds: nodes.ids,
+    selfSizes: nodes.selfSizes,
+    firstEdges: nodes.firstEdges,
+    detachedness: nodes.detachedness,
+    edgeTypes: edges.types,
+    edgeNames: edges.names,
+    edgeTargets: edges.targets,
+    strings,
+    locations,
+    nodeTypeNames: layout.nodeTypeNames,
+    edgeTypeNames: layout.edgeTypeNames,
+    types: typeIndexes(layout.nodeTypeNames, layout.edgeTypeNames),
+    rootOrdinal: layout.rootNodeIndex / layout.nodeFieldCount,
+    extraNativeBytes: layout.extraNativeBytes,
+  };
+}
+
+/**
+ * Parses a `.heapsnapshot` from a stream of byte chunks into flat typed arrays. Never builds
+ * the file, or any of its big sections, as one string; fails with SNAPSHOT_PARSE on bad input.
+ */
+export async function parseSnapshot(chunks: AsyncIterable<Uint8Array>, options: ParseOptions = {}): Promise<HeapGraph> {
+  const cursor = new ChunkCursor(chunks, options.onBytesRead, options.signal);
+  try {
+    return assemble(await readTopLevel(cursor, options));
+  } finally {
+    await cursor.close();
+  }
+}

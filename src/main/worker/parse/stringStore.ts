@@ -1,0 +1,125 @@
+const SEGMENT_BYTES = 16 * 1024 * 1024;
+// A string's location is packed as segment * 2^32 + offset in one double (exact below 2^53).
+const SEGMENT_STRIDE = 2 ** 32;
+
+const utf8Decoder = new TextDecoder('utf-8');
+const utf8Encoder = new TextEncoder();
+
+/**
+ * The snapshot's `strings` as UTF-8 bytes in 16 MB segments plus an index, so a table larger
+ * than V8's maximum string length fits and JS strings exist only for the entries asked for.
+ */
+export class StringStore {
+  private readonly segments: Uint8Array[] = [];
+  private current = new Uint8Array(SEGMENT_BYTES);
+  private used = 0;
+  private stringStart = 0;
+  private locations = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private size = 0;
+
+  constructor() {
+    this.segments.push(this.current);
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** Bytes held, for memory reports. */
+  get byteSize(): number {
+    let total = 0;
+    for (const segment of this.segments) total += segment.length;
+    return total + this.locations.byteLength + this.lengths.byteLength;
+  }
+
+  appendBytes(source: Uint8Array, from: number, to: number): void {
+    const length = to - from;
+    if (this.used + length > this.current.length) this.moveStringToNewSegment(length);
+    this.current.set(source.subarray(from, to), this.used);
+    this.used += length;
+  }
+
+  appendByte(byte: number): void {
+    if (this.used === this.current.length) this.moveStringToNewSegment(1);
+    this.current[this.used++] = byte;
+  }
+
+  /** Closes the string written since the last call and returns its index. */
+  endString(): number {
+    if (this.size === this.lengths.length) this.growIndex();
+    const segment = this.segments.length - 1;
+    this.locations[this.size] = segment * SEGMENT_STRIDE + this.stringStart;
+    this.lengths[this.size] = this.used - this.stringStart;
+    this.stringStart = this.used;
+    return this.size++;
+  }
+
+  /** Adds a whole JS string (names Heapdeck makes up, e.g. in tests or for derived names). */
+  add(value: string): number {
+    const bytes = utf8Encoder.encode(value);
+    this.appendBytes(bytes, 0, bytes.length);
+    return this.endString();
+  }
+
+  /** Drops the unused tail of the last segment and of the index once loading is done. */
+  trim(): void {
+    if (this.used < this.current.length) {
+      this.current = this.current.slice(0, this.used);
+      this.segments[this.segments.length - 1] = this.current;
+    }
+    this.locations = this.locations.slice(0, this.size);
+    this.lengths = this.lengths.slice(0, this.size);
+  }
+
+  bytes(index: number): Uint8Array {
+    const location = this.locations[index]!;
+    const segment = Math.floor(location / SEGMENT_STRIDE);
+    const offset = location - segment * SEGMENT_STRIDE;
+    return this.segments[segment]!.subarray(offset, offset + this.lengths[index]!);
+  }
+
+  byteLength(index: number): number {
+    return this.lengths[index]!;
+  }
+
+  get(index: number): string {
+    return utf8Decoder.decode(this.bytes(index));
+  }
+
+  /** The first byte of a string, or -1 for the empty string: cheap prefix tests without decoding. */
+  firstByte(index: number): number {
+    return this.lengths[index] === 0 ? -1 : this.bytes(index)[0]!;
+  }
+
+  /** Indexes of every entry equal to `value` (V8 deduplicates, but nothing forces a writer to). */
+  indexesOf(value: string): number[] {
+    const wanted = utf8Encoder.encode(value);
+    const found: number[] = [];
+    for (let index = 0; index < this.size; index++) {
+      if (this.lengths[index] !== wanted.length) continue;
+      if (Buffer.compare(this.bytes(index), wanted) === 0) found.push(index);
+    }
+    return found;
+  }
+
+  private moveStringToNewSegment(incomingBytes: number): void {
+    const partial = this.current.subarray(this.stringStart, this.used);
+    const needed = partial.length + incomingBytes;
+    const next = new Uint8Array(Math.max(SEGMENT_BYTES, needed * 2));
+    next.set(partial);
+    this.current = next;
+    this.segments.push(next);
+    this.used = partial.length;
+    this.stringStart = 0;
+  }
+
+  private growIndex(): void {
+    const locations = new Float64Array(this.locations.length * 2);
+    locations.set(this.locations);
+    this.locations = locations;
+    const lengths = new Uint32Array(this.lengths.length * 2);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+  }
+}
