@@ -4,7 +4,9 @@ import { ApiProvider } from './api/ApiProvider';
 import { openConnection } from './api/connection';
 import { App } from './app/App';
 import './styles/base.css';
+import './styles/controls.css';
 import './styles/layout.css';
+import './styles/panels.css';
 import './styles/tables.css';
 import './styles/charts.css';
 

@@ -62,6 +62,23 @@ describe('listEndpoint', () => {
     expect(listing.targets[0]).toMatchObject({ kind: 'node', title: expect.stringMatching(new RegExp(`node\\[${node.pid}\\]$`)), webSocketDebuggerUrl: node.webSocketUrl });
   });
 
+  it('reads an inspector on a port that fetch() refuses (WHATWG "bad ports")', async () => {
+    // 6665-6669 are on fetch's blocked list; an inspector may still be there.
+    for (const port of [6665, 6666, 6667, 6668, 6669]) {
+      const target = await startNodeTarget(IDLE_TARGET, { args: [`--inspect=127.0.0.1:${port}`] });
+      try {
+        const opened = await target.waitForOutput(/Debugger listening on|address already in use/);
+        if (/already in use/.test(opened[0])) continue;
+        const listing = await listEndpoint(`127.0.0.1:${port}`);
+        expect(listing.reachable, listing.error).toBe(true);
+        expect(listing.targets[0]?.kind).toBe('node');
+        return;
+      } finally {
+        await target.kill();
+      }
+    }
+  });
+
   it('says nothing listens on a closed port, without throwing', async () => {
     const closed = createServer();
     const port = await listen(closed);

@@ -1,6 +1,7 @@
 import { HeapdeckError } from '../../shared/contract/errors';
 import type { EndpointListing, EndpointTarget, TargetKind } from '../../shared/model/targets';
 import { formatEndpoint, parseEndpoint } from '../../shared/targetSpec';
+import { httpGetText, HttpStatusError } from './httpGetText';
 
 export { parseEndpoint };
 
@@ -114,12 +115,12 @@ function describeTargets(targets: EndpointTarget[]): string {
 }
 
 async function getJson(hostPort: string, path: string, signal: AbortSignal): Promise<unknown> {
-  const response = await fetch(`http://${hostPort}${path}`, { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new NotAnInspector();
+  let text: string;
+  try {
+    text = await httpGetText(`http://${hostPort}${path}`, signal);
+  } catch (error) {
+    throw error instanceof HttpStatusError ? new NotAnInspector() : error;
   }
-  const text = await response.text();
   try {
     return JSON.parse(text);
   } catch {
@@ -171,13 +172,12 @@ function describeFetchError(error: unknown, hostPort: string, timeoutMs: number)
   if (name === 'TimeoutError' || name === 'AbortError') {
     return `${hostPort} did not answer within ${timeoutMs} ms (a firewall, or a process that is stuck).`;
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? '';
+  const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ECONNREFUSED') return `nothing listens on ${hostPort}.`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host of ${hostPort} does not resolve.`;
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `${hostPort} cannot be reached from this machine.`;
   if (code.startsWith('HPE_') || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') {
     return `${hostPort} answered but is not a DevTools inspector.`;
   }
-  return `${hostPort} could not be read: ${cause?.message ?? (error as Error).message}`;
+  return `${hostPort} could not be read: ${(error as Error).message}`;
 }

@@ -1,5 +1,6 @@
 import type { StringStore } from '../parse/stringStore';
 
+// Per string: 0 until looked at, then PLAIN or EPHEMERON.
 const PLAIN = 1;
 const EPHEMERON = 2;
 
@@ -14,8 +15,6 @@ interface Ephemeron {
   /** The name without its leading counter: equal for the two edges of one key/value pair. */
   pairKey: string;
 }
-
-// Per string: 0 not looked at yet.
 
 /** Recognises WeakMap key/value edge names, caching per string so each is parsed once. */
 export class EphemeronNames {

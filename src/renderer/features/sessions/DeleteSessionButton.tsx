@@ -30,7 +30,7 @@ export function DeleteSessionButton({ sessionId, disabled, onDelete }: DeleteSes
   }
   return (
     <span className="confirm" role="group" aria-label="Confirm delete">
-      <span>Delete for good?</span>
+      <span>Delete files?</span>
       <button
         type="button"
         className="btn small danger"

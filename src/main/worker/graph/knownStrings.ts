@@ -1,0 +1,54 @@
+import type { StringStore } from '../parse/stringStore';
+
+/** Names the analyses compare node and edge names with, as DevTools does by string. */
+export const KNOWN_NAMES = [
+  '(Document DOM trees)',
+  'sloppy_function_map',
+  'system / NativeContext',
+  '(map descriptors)',
+  'system / ExternalStringData',
+  'system / JSArrayBufferData',
+  'Object',
+  'Array',
+  'elements',
+  '__proto__',
+  'first',
+  'second',
+] as const;
+export type KnownName = (typeof KNOWN_NAMES)[number];
+
+const encoder = new TextEncoder();
+
+/**
+ * Where each known name sits in the string table, found in one pass so hot loops compare
+ * indexes instead of decoding strings. V8 stores each string once, but a table may repeat one.
+ */
+export class KnownStrings {
+  private readonly found = new Map<KnownName, number[]>();
+
+  constructor(strings: StringStore) {
+    const wanted = KNOWN_NAMES.map((name) => ({ name, bytes: encoder.encode(name) }));
+    const lengths = new Set(wanted.map((entry) => entry.bytes.length));
+    for (const { name } of wanted) this.found.set(name, []);
+    for (let index = 0; index < strings.count; index++) {
+      if (!lengths.has(strings.byteLength(index))) continue;
+      const bytes = strings.bytes(index);
+      for (const entry of wanted) {
+        if (entry.bytes.length === bytes.length && Buffer.compare(entry.bytes, bytes) === 0) {
+          this.found.get(entry.name)!.push(index);
+        }
+      }
+    }
+  }
+
+  is(name: KnownName, stringIndex: number): boolean {
+    const indexes = this.found.get(name)!;
+    for (let k = 0; k < indexes.length; k++) if (indexes[k] === stringIndex) return true;
+    return false;
+  }
+
+  /** The first index of `name`, or -1 when the table lacks it. */
+  first(name: KnownName): number {
+    return this.found.get(name)![0] ?? -1;
+  }
+}

@@ -1,0 +1,22 @@
+/** A growable stack of unsigned 32-bit integers (node ordinals), without per-item objects. */
+export class UintStack {
+  private items: Uint32Array;
+  length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.items = new Uint32Array(initialCapacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const bigger = new Uint32Array(this.items.length * 2);
+      bigger.set(this.items);
+      this.items = bigger;
+    }
+    this.items[this.length++] = value;
+  }
+
+  pop(): number {
+    return this.items[--this.length]!;
+  }
+}
