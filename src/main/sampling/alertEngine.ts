@@ -56,7 +56,7 @@ export function createAlertEngine(initial: AlertSettings): AlertEngine {
     } else {
       return [];
     }
-    const amount = `${Math.round(share * 100)}% of its limit (${formatBytes(sample.heapUsedBytes)} of ${formatBytes(limit)})`;
+    const amount = `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}% of its limit (${formatBytes(sample.heapUsedBytes)} of ${formatBytes(limit)})`;
     const outlook =
       level === 'critical' ? 'The process is close to running out of memory.' : 'If it keeps growing the process will run out of memory.';
     return [

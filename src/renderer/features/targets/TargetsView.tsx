@@ -53,9 +53,7 @@ export function TargetsView({ onAttached }: { onAttached: () => void }) {
         userEndpoints={saved.userEndpoints}
         listings={listing?.endpoints}
         attachState={attachState}
-        onAdd={(endpoint) => {
-          saved.add(endpoint);
-        }}
+        onAdd={saved.add}
         onRemove={saved.remove}
       />
       <div className="two-columns">

@@ -3,7 +3,7 @@ import { Area, Brush, CartesianGrid, ComposedChart, Legend, Line, ResponsiveCont
 import type { Alert, MemorySample } from '../../../../shared/model/metrics';
 import { formatBytesTick } from '../../../format/bytes';
 import { formatClockTime } from '../../../format/time';
-import { alertMarkers } from './AlertMarkers';
+import { alertMarkers } from './alertMarkers';
 import { byteAxisTicks, maxOf } from './byteTicks';
 import { ChartTooltip } from './ChartTooltip';
 import { AXIS_COLOR, CHART_MARGIN, GRID_COLOR, LEFT_AXIS_WIDTH, SERIES_COLORS, TICK_STYLE } from './chartTheme';
