@@ -2,6 +2,7 @@ import { HeapdeckError } from '../../shared/contract/errors';
 import type { EndpointListing, EndpointTarget, TargetKind } from '../../shared/model/targets';
 import { formatEndpoint, parseEndpoint } from '../../shared/targetSpec';
 import { httpGetText, HttpStatusError } from './httpGetText';
+import { truncateText } from '../../shared/format/truncateText';
 
 export { parseEndpoint };
 
@@ -91,8 +92,10 @@ export async function discoverWebSocketUrl(endpoint: string, match?: string): Pr
 
 /** A short human name for a target: its title, and its URL when that says more. */
 export function targetLabel(target: EndpointTarget): string {
-  const title = target.title || target.id;
-  return target.url && target.url !== title ? `'${title}' (${target.url})` : `'${title}'`;
+  // Titles and URLs come from the target: a data: URL alone can be megabytes.
+  const title = truncateText(target.title || target.id, 80);
+  const url = truncateText(target.url, 100);
+  return url && target.url !== target.title ? `'${title}' (${url})` : `'${title}'`;
 }
 
 function pickByMatch(targets: EndpointTarget[], match: string): EndpointTarget | undefined {

@@ -1,4 +1,5 @@
 import { formatBytes } from '../../../shared/format/bytes';
+import { truncateText } from '../../../shared/format/truncateText';
 import type { CliContext } from '../cliContext';
 import { EXIT } from '../exitCodes';
 
@@ -14,19 +15,15 @@ export async function targetsCommand(context: CliContext, options: { endpoints: 
   for (const proc of listing.processes) {
     const inspector = proc.inspectorPorts.length ? `inspector on :${proc.inspectorPorts.join(', :')}` : 'no inspector (pid:N attaches with SIGUSR1)';
     context.out(`  pid:${proc.pid}  ${formatBytes(proc.rssBytes).padStart(9)}  ${inspector}${proc.otherUser ? '  [other user]' : ''}`);
-    context.out(`      ${truncate(proc.command, 100)}`);
+    context.out(`      ${truncateText(proc.command, 100)}`);
   }
   for (const endpoint of listing.endpoints) {
     context.out('');
     const state = endpoint.reachable ? endpoint.product ?? 'inspector' : `unreachable: ${endpoint.error ?? ''}`;
     context.out(`Endpoint ${endpoint.endpoint} — ${state}`);
     for (const target of endpoint.targets) {
-      context.out(`  ${target.kind.padEnd(22)} ${target.id}  ${truncate(target.title, 50)}  ${truncate(target.url, 60)}`);
+      context.out(`  ${target.kind.padEnd(22)} ${target.id}  ${truncateText(target.title, 50)}  ${truncateText(target.url, 60)}`);
     }
   }
   return EXIT.ok;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
