@@ -2,13 +2,16 @@ import { expect, test } from '@playwright/test';
 import { startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
 import { startServedApp, type ServedApp } from './serveApp';
 
-// A target that grows by about 1 MB every 100 ms to ~60 MB, then holds it.
+// A target that, once its inspector is open (Heapdeck attached by SIGUSR1), grows by about
+// 1 MB every 100 ms to ~100 MB, then holds it: the growth happens while the UI watches.
 const GROWING_TARGET = `
+  const inspector = require('node:inspector');
   const kept = [];
   console.log('ready');
   const grow = setInterval(() => {
+    if (!inspector.url()) return;
     kept.push(new Array(128 * 1024).fill(kept.length));
-    if (kept.length >= 60) clearInterval(grow);
+    if (kept.length >= 100) clearInterval(grow);
   }, 100);
   setInterval(() => {}, 1000);
 `;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBytesTick } from '../../format/bytes';
+import { byteAxisProps } from './charts/byteAxis';
 import { ChartTooltip } from './charts/ChartTooltip';
-import { AXIS_COLOR, CHART_MARGIN, GRID_COLOR, LEFT_AXIS_WIDTH, PALETTE, TICK_STYLE } from './charts/chartTheme';
+import { CHART_MARGIN, GRID_COLOR, PALETTE } from './charts/chartTheme';
 import { timeAxisProps, timeDomainOf } from './charts/timeAxis';
 import type { WatchLive } from './liveStore';
 import { overlayRows, type OverlayRow } from './overlayRows';
@@ -26,15 +26,7 @@ export function OverlaidChart({ watches }: { watches: readonly WatchLive[] }) {
         <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_COLOR} vertical={false} />
           <XAxis {...timeAxisProps(domain)} />
-          <YAxis
-            width={LEFT_AXIS_WIDTH}
-            tickFormatter={formatBytesTick}
-            stroke={AXIS_COLOR}
-            tick={TICK_STYLE}
-            tickLine={false}
-            ticks={ticks}
-            domain={[0, ticks[ticks.length - 1] ?? 'auto']}
-          />
+          <YAxis {...byteAxisProps(ticks)} />
           <Tooltip content={<ChartTooltip unit="bytes" />} isAnimationActive={false} />
           <Legend verticalAlign="top" height={24} iconSize={10} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
           {watches.map((watch, index) => (

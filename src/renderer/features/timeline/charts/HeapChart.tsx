@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Area, Brush, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { byteAxisProps } from './byteAxis';
 import type { Alert, MemorySample } from '../../../../shared/model/metrics';
-import { formatBytesTick } from '../../../format/bytes';
 import { formatClockTime } from '../../../format/time';
 import { alertMarkers } from './alertMarkers';
 import { byteAxisTicks, maxOf } from './byteTicks';
 import { ChartTooltip } from './ChartTooltip';
-import { AXIS_COLOR, CHART_MARGIN, GRID_COLOR, LEFT_AXIS_WIDTH, SERIES_COLORS, TICK_STYLE } from './chartTheme';
+import { AXIS_COLOR, CHART_MARGIN, GRID_COLOR, SERIES_COLORS } from './chartTheme';
 import { timeAxisProps, type TimeDomain } from './timeAxis';
 
 export interface BrushWindow {
@@ -62,15 +62,7 @@ export function HeapChart({ samples, domain, alerts, isNode, showLimit, syncId, 
         <ComposedChart data={samples as MemorySample[]} margin={CHART_MARGIN} syncId={syncId} syncMethod="value">
           <CartesianGrid stroke={GRID_COLOR} vertical={false} />
           <XAxis {...timeAxisProps(domain)} />
-          <YAxis
-            width={LEFT_AXIS_WIDTH}
-            tickFormatter={formatBytesTick}
-            stroke={AXIS_COLOR}
-            tick={TICK_STYLE}
-            tickLine={false}
-            ticks={ticks}
-            domain={[0, ticks[ticks.length - 1] ?? 'auto']}
-          />
+          <YAxis {...byteAxisProps(ticks)} />
           <Tooltip content={<ChartTooltip unit="bytes" />} isAnimationActive={false} />
           <Legend
             verticalAlign="top"

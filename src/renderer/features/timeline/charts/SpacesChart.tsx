@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { byteAxisProps } from './byteAxis';
 import type { MemorySample } from '../../../../shared/model/metrics';
-import { formatBytesTick } from '../../../format/bytes';
 import { byteAxisTicks } from './byteTicks';
 import { ChartTooltip } from './ChartTooltip';
-import { AXIS_COLOR, CHART_MARGIN, GRID_COLOR, LEFT_AXIS_WIDTH, PALETTE, TICK_STYLE } from './chartTheme';
+import { CHART_MARGIN, GRID_COLOR, PALETTE } from './chartTheme';
 import { spaceRows, type SpaceRow } from './spaceRows';
 import { timeAxisProps, type TimeDomain } from './timeAxis';
 
@@ -24,15 +24,7 @@ export function SpacesChart({ samples, domain, syncId }: SpacesChartProps) {
         <AreaChart data={rows} margin={CHART_MARGIN} syncId={syncId} syncMethod="value">
           <CartesianGrid stroke={GRID_COLOR} vertical={false} />
           <XAxis {...timeAxisProps(domain)} />
-          <YAxis
-            width={LEFT_AXIS_WIDTH}
-            tickFormatter={formatBytesTick}
-            stroke={AXIS_COLOR}
-            tick={TICK_STYLE}
-            tickLine={false}
-            ticks={ticks}
-            domain={[0, ticks[ticks.length - 1] ?? 'auto']}
-          />
+          <YAxis {...byteAxisProps(ticks)} />
           <Tooltip content={<ChartTooltip unit="bytes" />} isAnimationActive={false} />
           <Legend verticalAlign="top" iconSize={10} itemSorter={null} wrapperStyle={{ fontSize: 12, paddingBottom: 4 }} />
           {names.map((name, index) => (
