@@ -3,7 +3,7 @@ import type { ApiEvents, EventName } from '../../src/shared/contract/api';
 import type { ApiClient } from '../../src/shared/contract/client';
 import { HeapdeckError } from '../../src/shared/contract/errors';
 import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
-import { inMemoryDoor, webSocketDoor, type DoorUnderTest } from './doors';
+import { inMemoryDoor, webSocketDoor, type DoorUnderTest } from '../fixtures/doors';
 
 /** Waits for the first event of a kind that matches. */
 function nextEvent<E extends EventName>(api: ApiClient, event: E, match: (payload: ApiEvents[E]) => boolean, timeoutMs = 10_000) {

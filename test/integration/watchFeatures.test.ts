@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName } from '../../src/shared/contract/api';
-import { createApiClient, type ApiClient } from '../../src/shared/contract/client';
-import { createServices, type Services } from '../../src/main/services';
+import type { ApiClient } from '../../src/shared/contract/client';
 import { startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
-import { tempHome } from '../fixtures/tempHome';
+import { inMemoryDoor, type DoorUnderTest } from '../fixtures/doors';
 
 function collect<E extends EventName>(api: ApiClient, event: E): ApiEvents[E][] {
   const seen: ApiEvents[E][] = [];
@@ -14,20 +13,17 @@ function collect<E extends EventName>(api: ApiClient, event: E): ApiEvents[E][] 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('watch features against real Node targets', () => {
-  let home: Awaited<ReturnType<typeof tempHome>>;
-  let services: Services;
+  let door: DoorUnderTest;
   let api: ApiClient;
   let target: NodeTarget | undefined;
 
   beforeEach(async () => {
-    home = await tempHome();
-    services = await createServices(home.root);
-    api = createApiClient(services.door);
+    door = await inMemoryDoor();
+    api = door.api;
   });
   afterEach(async () => {
-    await services.shutdown();
+    await door.close();
     await target?.kill();
-    await home.remove();
   });
 
   it('raises a leak suspicion when the heap after GC keeps rising', async () => {

@@ -2,12 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../src/shared/contract/client';
-import { createApiClient } from '../../src/shared/contract/client';
 import type { WatchStatusEvent } from '../../src/shared/model/watches';
-import { createServices, type Services } from '../../src/main/services';
 import { IDLE_TARGET, startNodeTarget } from '../fixtures/nodeTarget';
 import { startTcpProxy } from '../fixtures/tcpProxy';
-import { tempHome } from '../fixtures/tempHome';
+import { inMemoryDoor, type DoorUnderTest } from '../fixtures/doors';
 
 function statusOf(api: ApiClient, watchId: string, timeoutMs = 15_000): Promise<WatchStatusEvent> {
   return new Promise((resolve, reject) => {
@@ -22,22 +20,19 @@ function statusOf(api: ApiClient, watchId: string, timeoutMs = 15_000): Promise<
 }
 
 describe('a watch ends cleanly however the target goes away', () => {
-  let home: Awaited<ReturnType<typeof tempHome>>;
-  let services: Services;
+  let door: DoorUnderTest;
   let api: ApiClient;
 
   beforeEach(async () => {
-    home = await tempHome();
-    services = await createServices(home.root);
-    api = createApiClient(services.door);
+    door = await inMemoryDoor();
+    api = door.api;
   });
   afterEach(async () => {
-    await services.shutdown();
-    await home.remove();
+    await door.close();
   });
 
   it('a launched script that finishes exits instead of waiting for the debugger, and its output and samples are kept', async () => {
-    const script = join(home.root, 'finishes.js');
+    const script = join(door.root, 'finishes.js');
     await writeFile(script, `console.log('hello from the script'); const a = []; setTimeout(() => { a.push(1); console.error('done'); }, 1500);`);
     const logs: string[] = [];
     api.on('log', (line) => logs.push(`${line.stream}:${line.text}`));
