@@ -84,10 +84,14 @@ function rpcClient(url) {
 
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 const home = await mkdtemp(join(tmpdir(), 'heapdeck-bench-'));
-const watched = startProcess(['-e', TARGET]);
-const twin = startProcess(['-e', TARGET]);
+// --inspect-port=0: SIGUSR1 opens the inspector on a free port, never colliding on 9229.
+const watched = startProcess(['--inspect-port=0', '-e', TARGET]);
+const twin = startProcess(['--inspect-port=0', '-e', TARGET]);
+const children = [watched, twin];
+process.on('exit', () => children.forEach((proc) => proc.child.kill('SIGKILL')));
 await Promise.all([watched.waitFor(/ready/), twin.waitFor(/ready/)]);
 const serve = startProcess(['bin/heapdeck.js', 'serve', '--port', '0'], { HEAPDECK_HOME: home });
+children.push(serve);
 const [, url, port, token] = await serve.waitFor(/(http:\/\/127\.0\.0\.1:(\d+)\/#token=([\w-]+))/);
 const api = rpcClient(`ws://127.0.0.1:${port}/rpc?token=${token}`);
 
@@ -104,35 +108,40 @@ async function pageHeapBytes() {
 }
 
 const watch = await api.call('attach', { request: { by: 'pid', pid: watched.child.pid }, intervalMs: 1000 });
+// The page shows the live charts for the whole watch, as a user would have it.
+await page.getByTestId('nav-watches').click();
+await page.getByTestId(`watch-${watch.watchId}`).waitFor();
 const firstGc = await api.call('collectGarbage', { watchId: watch.watchId });
+console.log(`\nHeapdeck sampling benchmark: ${values.minutes} min watch at 1 s\n`);
+console.log('| checkpoint (min) | serve RSS (MB) | UI page JS heap after GC (MB) |');
+console.log('|---|---|---|');
 const rows = [];
 const cpuStart = [await cpuSeconds(watched.child.pid), await cpuSeconds(twin.child.pid)];
 const started = Date.now();
 for (let checkpoint = 1; checkpoint <= CHECKPOINTS; checkpoint++) {
   await new Promise((resolve) => setTimeout(resolve, durationMs / CHECKPOINTS));
-  rows.push({
+  const row = {
     minute: ((Date.now() - started) / 60_000).toFixed(1),
     serveRss: await rssBytes(serve.child.pid),
     pageHeap: await pageHeapBytes(),
-  });
+  };
+  rows.push(row);
+  console.log(`| ${row.minute} | ${mb(row.serveRss)} | ${mb(row.pageHeap)} |`);
 }
 const wallSeconds = (Date.now() - started) / 1000;
 const cpuEnd = [await cpuSeconds(watched.child.pid), await cpuSeconds(twin.child.pid)];
 const lastGc = await api.call('collectGarbage', { watchId: watch.watchId });
-const recent = await api.call('getRecentSamples', { watchId: watch.watchId, maxPoints: 1 });
+const [session] = await api.call('listSessions', {});
 
 const watchedCpu = cpuEnd[0] - cpuStart[0];
 const twinCpu = cpuEnd[1] - cpuStart[1];
 const overheadPercent = ((watchedCpu - twinCpu) / wallSeconds) * 100;
 const heapDrift = lastGc.sample.heapUsedBytes - firstGc.sample.heapUsedBytes;
 
-console.log(`\nHeapdeck sampling benchmark: ${values.minutes} min watch at 1 s, ${recent.session.sampleCount} samples recorded\n`);
-console.log('| checkpoint (min) | serve RSS (MB) | UI page JS heap after GC (MB) |');
-console.log('|---|---|---|');
-for (const row of rows) console.log(`| ${row.minute} | ${mb(row.serveRss)} | ${mb(row.pageHeap)} |`);
 console.log('');
 console.log('| measure | value | target |');
 console.log('|---|---|---|');
+console.log(`| samples recorded | ${session?.sampleCount} | |`);
 console.log(`| target CPU, watched vs unwatched twin | ${watchedCpu.toFixed(2)} s vs ${twinCpu.toFixed(2)} s over ${wallSeconds.toFixed(0)} s | |`);
 console.log(`| sampling overhead on the target | ${overheadPercent.toFixed(3)} % of one core | < 1 % |`);
 console.log(`| target heap after GC, start → end | ${mb(firstGc.sample.heapUsedBytes)} → ${mb(lastGc.sample.heapUsedBytes)} MB (${(heapDrift / 1024).toFixed(0)} KB) | no growth |`);
