@@ -13,6 +13,10 @@ runCli(process.argv.slice(2), {
   rendererDir: join(__dirname, '../renderer'),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  // Only a terminal gets a live status line; logs and pipes would fill with carriage returns.
+  progress: (line) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
+  },
   interrupted,
 }).then(
   // Exit once stdout has drained, so piped output (--json) is never cut short.

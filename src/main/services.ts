@@ -55,6 +55,8 @@ export async function createServices(root: string): Promise<Services> {
       await sessions.delete(sessionId);
       return { deleted: true };
     },
+    takeSnapshot: ({ watchId, options, path }) => watches.takeSnapshot(watchId, options, path),
+    cancelSnapshot: async ({ watchId }) => watches.cancelSnapshot(watchId),
   };
 
   return {

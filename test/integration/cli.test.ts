@@ -11,6 +11,7 @@ async function cli(argv: string[], root: string) {
     rendererDir: '/nonexistent',
     out: (line) => out.push(line),
     err: (line) => err.push(line),
+    progress: () => undefined,
     interrupted: new Promise(() => undefined),
   });
   return { code, out, err };

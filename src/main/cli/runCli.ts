@@ -7,6 +7,7 @@ import { createServices } from '../services';
 import type { CliContext } from './cliContext';
 import { gcCommand } from './commands/gcCommand';
 import { serveCommand } from './commands/serveCommand';
+import { snapshotCommand } from './commands/snapshotCommand';
 import { targetsCommand } from './commands/targetsCommand';
 import { watchCommand } from './commands/watchCommand';
 import { parseDurationMs } from './duration';
@@ -18,6 +19,7 @@ export interface CliEnvironment {
   rendererDir: string;
   out(line: string): void;
   err(line: string): void;
+  progress(line: string): void;
   interrupted: Promise<void>;
 }
 
@@ -60,6 +62,8 @@ function parseOptions(args: string[]) {
       interval: { type: 'string' },
       duration: { type: 'string' },
       port: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'no-gc': { type: 'boolean', default: false },
     },
   });
 }
@@ -88,6 +92,9 @@ async function runCommand(
       });
     case 'gc':
       return gcCommand(context, target());
+    case 'snapshot':
+      if (!values.output) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck snapshot" needs -o <file.heapsnapshot>.');
+      return snapshotCommand(context, target(), { outputPath: values.output, collectGarbageFirst: !values['no-gc'] });
     case 'serve':
       return serveCommand(context, door, parsePort(values.port));
     default:

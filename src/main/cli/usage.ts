@@ -10,6 +10,9 @@ Usage:
       Every sample is also recorded in a session folder (printed at start).
   heapdeck gc <target> [--tab <match>]
       Force a full garbage collection and print what it freed.
+  heapdeck snapshot <target> [--tab <match>] -o <file.heapsnapshot> [--no-gc]
+      Stream a heap snapshot of the target to a file (a full GC runs first unless
+      --no-gc). Ctrl-C cancels and deletes the partial file.
   heapdeck serve [--port N]
       Open the Heapdeck UI in a browser: 127.0.0.1 only, with a per-launch token.
 

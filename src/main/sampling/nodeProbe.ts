@@ -72,7 +72,10 @@ export async function createNodeProbe(session: CdpSession, options: NodeProbeOpt
   // Events drained while looking for a forced GC, owed to the next drainGcEvents.
   let owed: ProbeGcEvent[] = [];
 
-  const install = () => evaluateInTarget<boolean>(session, installGcObserverExpression(probeId, observerSettings), 'GC observer');
+  // A process caught while still bootstrapping (attached the moment its inspector opened) cannot
+  // load perf_hooks yet; a failed install is retried by the next drain instead of failing attach.
+  const install = () =>
+    evaluateInTarget<boolean>(session, installGcObserverExpression(probeId, observerSettings), 'GC observer').catch(() => false);
 
   /** Undefined when the observer had removed itself (it is put back; its events are lost). */
   const drain = async (): Promise<{ events: ProbeGcEvent[]; nowMs: number } | undefined> => {

@@ -1,9 +1,12 @@
 import type { Alert, AlertSettings, GcEvent, MemorySample } from '../../shared/model/metrics';
+import { HeapdeckError } from '../../shared/contract/errors';
+import type { SnapshotOptions, SnapshotProgress } from '../../shared/model/snapshots';
 import type { WatchInfo, WatchStatus } from '../../shared/model/watches';
 import type { EventHub } from '../rpc/eventHub';
 import type { AlertEngine } from '../sampling/alertEngine';
 import type { MemoryProbe, ProbeGcEvent } from '../sampling/memoryProbe';
 import type { SessionRecorder } from '../sessions/sessionRecorder';
+import { captureSnapshot } from '../snapshots/snapshotCapture';
 import type { ConnectedTarget } from '../targets/connectedTarget';
 import { isProcessAlive } from '../os/processAlive';
 import { watchExitSignals } from './exitSignals';
@@ -31,6 +34,8 @@ export class Watch {
   private failedSamples = 0;
   private stopExitSignals: () => void = () => undefined;
   private ending: Promise<WatchInfo> | undefined;
+  /** While V8 writes a snapshot it answers nothing else, so sampling pauses. */
+  private capturing = false;
 
   constructor(parts: WatchParts) {
     this.parts = parts;
@@ -75,6 +80,33 @@ export class Watch {
     return { gc, sample };
   }
 
+  /** Streams a heap snapshot of the target to `path`; one capture at a time per watch. */
+  async takeSnapshot(
+    path: string,
+    options: SnapshotOptions,
+    signal: AbortSignal,
+    onProgress: (progress: SnapshotProgress) => void,
+  ): Promise<{ sizeBytes: number; durationMs: number }> {
+    if (this.capturing) throw new HeapdeckError('INVALID_ARGUMENT', 'A snapshot of this target is already being taken.');
+    this.capturing = true;
+    try {
+      return await captureSnapshot({
+        session: this.parts.target.session,
+        path,
+        options,
+        signal,
+        onProgress: (progress) => onProgress({ ...progress, watchId: this.info.watchId }),
+      });
+    } finally {
+      this.capturing = false;
+    }
+  }
+
+  /** The session folder, where snapshots of this watch are kept by default. */
+  get sessionDir(): string {
+    return this.parts.recorder.dir;
+  }
+
   /** Ends the watch once; later calls get the same outcome. */
   end(status: Exclude<WatchStatus, 'watching'>, reason: string): Promise<WatchInfo> {
     this.ending ??= this.finish(status, reason);
@@ -106,6 +138,10 @@ export class Watch {
   private async tick(): Promise<void> {
     this.timer = undefined;
     const startedAt = Date.now();
+    if (this.capturing) {
+      this.schedule(this.info.intervalMs);
+      return;
+    }
     try {
       const gcEvents = await this.parts.probe.drainGcEvents();
       for (const gc of gcEvents) await this.recordGc(gc);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { HeapdeckError } from '../../shared/contract/errors';
 import { SAMPLE_INTERVAL_MS, type AlertSettings, type GcEvent, type MemorySample } from '../../shared/model/metrics';
+import type { SnapshotFileInfo, SnapshotOptions } from '../../shared/model/snapshots';
 import type { AttachRequest, WorkerTarget } from '../../shared/model/targets';
 import type { WatchInfo } from '../../shared/model/watches';
 import type { EventHub } from '../rpc/eventHub';
@@ -22,6 +25,7 @@ export interface WatchManagerOptions {
 export class WatchManager {
   private readonly watches = new Map<string, Watch>();
   private readonly workerRegistries = new Map<string, WorkerRegistry>();
+  private readonly captures = new Map<string, AbortController>();
 
   constructor(private readonly options: WatchManagerOptions) {}
 
@@ -109,6 +113,30 @@ export class WatchManager {
     return registry;
   }
 
+  /** Takes a snapshot into `path`, or by default into the watch's session folder. */
+  async takeSnapshot(watchId: string, options: SnapshotOptions = {}, path?: string): Promise<SnapshotFileInfo> {
+    const watch = this.liveWatch(watchId);
+    const target = path ?? (await defaultSnapshotPath(watch.sessionDir));
+    checkSnapshotPath(target);
+    const controller = new AbortController();
+    this.captures.set(watchId, controller);
+    const takenAtMs = Date.now();
+    try {
+      const { sizeBytes, durationMs } = await watch.takeSnapshot(target, options, controller.signal, (progress) =>
+        this.options.events.emit('snapshotProgress', progress),
+      );
+      return { path: target, sizeBytes, takenAtMs, durationMs, watchId, sessionId: watch.info.sessionId, target: watch.info.target };
+    } finally {
+      this.captures.delete(watchId);
+    }
+  }
+
+  cancelSnapshot(watchId: string): { cancelled: boolean } {
+    const capture = this.captures.get(watchId);
+    capture?.abort();
+    return { cancelled: capture !== undefined };
+  }
+
   updateAlertSettings(settings: AlertSettings): void {
     for (const watch of this.watches.values()) if (watch.live) watch.applyAlertSettings(settings);
   }
@@ -133,6 +161,18 @@ export class WatchManager {
       throw new HeapdeckError('TARGET_DETACHED', `The watch of ${watch.info.target.title} has ended (${watch.info.endReason}).`);
     }
     return watch;
+  }
+}
+
+async function defaultSnapshotPath(sessionDir: string): Promise<string> {
+  const folder = join(sessionDir, 'snapshots');
+  await mkdir(folder, { recursive: true });
+  return join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`);
+}
+
+function checkSnapshotPath(path: string): void {
+  if (!isAbsolute(path) || !path.endsWith('.heapsnapshot')) {
+    throw new HeapdeckError('INVALID_ARGUMENT', `A snapshot is saved to an absolute path ending in .heapsnapshot (got "${path}").`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Alert, AlertSettings, GcEvent, LogLine, MemorySample } from '../model/metrics';
 import type { SessionSeries, SessionSummary } from '../model/sessions';
+import type { SnapshotFileInfo, SnapshotOptions, SnapshotProgress } from '../model/snapshots';
 import type { AttachRequest, TargetsListing, WorkerTarget } from '../model/targets';
 import type { WatchInfo, WatchStatusEvent } from '../model/watches';
 
@@ -50,6 +51,17 @@ export interface ApiMethods {
     result: SessionSeries;
   };
   deleteSession: { params: { sessionId: string }; result: { deleted: true } };
+  /**
+   * Takes a heap snapshot of a watched target, streamed to disk as V8 produces it (into the
+   * watch's session folder unless `path` names a `.heapsnapshot` file). Progress arrives as
+   * `snapshotProgress` events. A capture that fails or is cancelled leaves no file behind.
+   */
+  takeSnapshot: {
+    params: { watchId: string; options?: SnapshotOptions; path?: string };
+    result: SnapshotFileInfo;
+  };
+  /** Cancels the watch's capture in progress; its partial file is deleted. */
+  cancelSnapshot: { params: { watchId: string }; result: { cancelled: boolean } };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -71,6 +83,8 @@ export const METHOD_NAMES = [
   'listSessions',
   'getSessionSeries',
   'deleteSession',
+  'takeSnapshot',
+  'cancelSnapshot',
 ] as const satisfies readonly MethodName[];
 
 // Fails to compile when a method is added to ApiMethods but not to METHOD_NAMES.
@@ -87,6 +101,7 @@ export interface ApiEvents {
   watchStatus: WatchStatusEvent;
   /** A watch was added (attach from any client), so every client can list it. */
   watchAdded: WatchInfo;
+  snapshotProgress: SnapshotProgress;
 }
 
 export type EventName = keyof ApiEvents;
@@ -98,6 +113,7 @@ export const EVENT_NAMES = [
   'log',
   'watchStatus',
   'watchAdded',
+  'snapshotProgress',
 ] as const satisfies readonly EventName[];
 
 export function isMethodName(value: unknown): value is MethodName {

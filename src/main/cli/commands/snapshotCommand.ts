@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { formatBytes } from '../../../shared/format/bytes';
+import type { SnapshotProgress } from '../../../shared/model/snapshots';
+import type { AttachRequest } from '../../../shared/model/targets';
+import type { CliContext } from '../cliContext';
+import { EXIT } from '../exitCodes';
+
+/** Attaches, streams a heap snapshot to `outputPath` with progress on stderr, detaches. */
+export async function snapshotCommand(
+  context: CliContext,
+  request: AttachRequest,
+  options: { outputPath: string; collectGarbageFirst: boolean },
+): Promise<number> {
+  const { api } = context;
+  const watch = await api.call('attach', { request });
+  const stopProgress = api.on('snapshotProgress', (progress) => {
+    if (progress.watchId === watch.watchId) context.progress(describeProgress(progress));
+  });
+  // Ctrl-C cancels the capture, which deletes the partial file.
+  void context.interrupted.then(() => api.call('cancelSnapshot', { watchId: watch.watchId }));
+  try {
+    const file = await api.call('takeSnapshot', {
+      watchId: watch.watchId,
+      path: resolve(options.outputPath),
+      options: { collectGarbageFirst: options.collectGarbageFirst },
+    });
+    context.progress('');
+    context.out(`Saved ${file.path} (${formatBytes(file.sizeBytes)}) in ${(file.durationMs / 1000).toFixed(1)} s.`);
+    return EXIT.ok;
+  } finally {
+    stopProgress();
+    await api.call('detach', { watchId: watch.watchId }).catch(() => undefined);
+  }
+}
+
+function describeProgress(progress: SnapshotProgress): string {
+  if (progress.phase === 'gc') return 'Collecting garbage first...';
+  if (progress.phase === 'capture' && progress.total > 0) {
+    return `Capturing: ${Math.round((progress.done / progress.total) * 100)} % of objects, ${formatBytes(progress.bytesWritten)} written`;
+  }
+  return `Writing: ${formatBytes(progress.bytesWritten)}`;
+}

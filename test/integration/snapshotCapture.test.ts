@@ -1,0 +1,121 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../src/shared/contract/client';
+import type { SnapshotProgress } from '../../src/shared/model/snapshots';
+import { runCli } from '../../src/main/cli/runCli';
+import { startChromium } from '../fixtures/chromium';
+import { inMemoryDoor, type DoorUnderTest } from '../fixtures/doors';
+import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
+
+// ~400 000 small objects: a capture of a second or more, long enough to interrupt.
+const BIG_HEAP_TARGET = `globalThis.keep = Array.from({ length: 400000 }, (_, i) => ({ i, name: 'entry' + i })); console.log('ready'); setInterval(() => {}, 1000);`;
+
+describe('heap snapshot capture', () => {
+  let door: DoorUnderTest;
+  let api: ApiClient;
+  let target: NodeTarget | undefined;
+
+  beforeEach(async () => {
+    door = await inMemoryDoor();
+    api = door.api;
+  });
+  afterEach(async () => {
+    await door.close();
+    await target?.kill();
+  });
+
+  async function attachNode(source: string) {
+    target = await startNodeTarget(source, { inspect: true });
+    await target.waitForOutput(/ready/);
+    return api.call('attach', { request: { by: 'url', url: target.webSocketUrl! }, intervalMs: 250 });
+  }
+
+  it('streams a Node snapshot into the session folder with progress, and sampling goes on after', async () => {
+    const watch = await attachNode(IDLE_TARGET);
+    const progress: SnapshotProgress[] = [];
+    api.on('snapshotProgress', (event) => progress.push(event));
+    const file = await api.call('takeSnapshot', { watchId: watch.watchId });
+
+    expect(file.path).toContain(join(door.root, 'sessions', watch.sessionId, 'snapshots'));
+    expect((await stat(file.path)).size).toBe(file.sizeBytes);
+    const snapshot = JSON.parse(await readFile(file.path, 'utf8'));
+    expect(snapshot.snapshot.node_count).toBeGreaterThan(1000);
+    expect(snapshot.nodes.length).toBe(snapshot.snapshot.node_count * snapshot.snapshot.meta.node_fields.length);
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['gc', 'capture', 'done']));
+    expect(progress.every((p) => p.watchId === watch.watchId)).toBe(true);
+
+    const after = await new Promise((resolve) => {
+      const stop = api.on('sample', (sample) => {
+        if (sample.watchId === watch.watchId && sample.timestampMs > file.takenAtMs + file.durationMs) resolve(stop());
+      });
+    });
+    expect(after).toBe(true);
+  });
+
+  it('captures a Chromium page', async () => {
+    const chromium = await startChromium('data:text/html,<title>snap</title><p id=marker>hello</p>');
+    try {
+      const watch = await api.call('attach', { request: { by: 'endpoint', endpoint: chromium.endpoint, match: 'snap' } });
+      const file = await api.call('takeSnapshot', { watchId: watch.watchId, options: { collectGarbageFirst: false } });
+      const snapshot = JSON.parse(await readFile(file.path, 'utf8'));
+      expect(snapshot.strings).toContain('HTMLParagraphElement');
+    } finally {
+      await chromium.close();
+    }
+  });
+
+  it('cancel deletes the partial file', async () => {
+    const watch = await attachNode(BIG_HEAP_TARGET);
+    const firstProgress = new Promise<void>((resolve) => api.on('snapshotProgress', (p) => p.phase === 'capture' && resolve()));
+    const taking = api.call('takeSnapshot', { watchId: watch.watchId, options: { collectGarbageFirst: false } });
+    taking.catch(() => undefined); // it rejects while the test is busy cancelling; asserted below
+    await firstProgress;
+    expect(await api.call('cancelSnapshot', { watchId: watch.watchId })).toEqual({ cancelled: true });
+    await expect(taking).rejects.toMatchObject({ code: 'CANCELLED', message: expect.stringMatching(/deleted/) });
+    await expect.poll(() => snapshotFiles(watch.sessionId)).toEqual([]);
+    expect(await api.call('cancelSnapshot', { watchId: watch.watchId })).toEqual({ cancelled: false });
+  });
+
+  it('a target that dies mid-capture leaves no file behind that looks whole', async () => {
+    const watch = await attachNode(BIG_HEAP_TARGET);
+    const firstProgress = new Promise<void>((resolve) => api.on('snapshotProgress', (p) => p.phase === 'capture' && resolve()));
+    const taking = api.call('takeSnapshot', { watchId: watch.watchId, options: { collectGarbageFirst: false } });
+    taking.catch(() => undefined); // it rejects while the test is busy killing the target; asserted below
+    await firstProgress;
+    await target!.kill();
+    await expect(taking).rejects.toMatchObject({ code: 'TARGET_DETACHED', message: expect.stringMatching(/went away.*deleted/s) });
+    expect(await snapshotFiles(watch.sessionId)).toEqual([]);
+  });
+
+  it('refuses a relative or existing path', async () => {
+    const watch = await attachNode(IDLE_TARGET);
+    await expect(api.call('takeSnapshot', { watchId: watch.watchId, path: 'relative.heapsnapshot' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const first = await api.call('takeSnapshot', { watchId: watch.watchId, path: join(door.root, 'a.heapsnapshot') });
+    await expect(api.call('takeSnapshot', { watchId: watch.watchId, path: first.path })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/already exists/),
+    });
+  });
+
+  it('heapdeck snapshot <target> -o <file> saves a snapshot', async () => {
+    target = await startNodeTarget(IDLE_TARGET, { inspect: true });
+    const out: string[] = [];
+    const path = join(door.root, 'cli.heapsnapshot');
+    const code = await runCli(['snapshot', `127.0.0.1:${target.port}`, '-o', path], {
+      root: door.root,
+      rendererDir: '/nonexistent',
+      out: (line) => out.push(line),
+      err: (line) => out.push(line),
+      progress: () => undefined,
+      interrupted: new Promise(() => undefined),
+    });
+    expect(code, out.join('\n')).toBe(0);
+    expect(out.join('\n')).toMatch(/Saved .*cli\.heapsnapshot/);
+    expect(JSON.parse(await readFile(path, 'utf8')).snapshot.node_count).toBeGreaterThan(0);
+  });
+
+  async function snapshotFiles(sessionId: string): Promise<string[]> {
+    return readdir(join(door.root, 'sessions', sessionId, 'snapshots')).catch(() => []);
+  }
+});
