@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type ScatterShapeProps, type TooltipContentProps } from 'recharts';
 import type { GcEvent } from '../../../../shared/model/metrics';
 import { formatBytes } from '../../../../shared/format/bytes';
 import { formatPauseMs, formatPreciseTime } from '../../../format/time';
 import { AXIS_COLOR, CHART_MARGIN, GC_COLORS, GRID_COLOR, LEFT_AXIS_WIDTH, TICK_STYLE } from './chartTheme';
+import { thinGcEvents } from './thinGcEvents';
 import { timeAxisProps, type TimeDomain } from './timeAxis';
 
 interface GcLaneProps {
@@ -11,11 +13,12 @@ interface GcLaneProps {
 }
 
 /**
- * One dot per garbage collection under the heap chart, on the same time axis: height is the
- * pause, colour the kind; forced GCs (Force GC) get a white ring.
+ * Garbage collections as dots under the heap chart, on the same time axis: height is the
+ * pause, colour the kind; forced GCs (Force GC) get a white ring. Busy stretches are thinned
+ * to the longest pause per kind and dot width.
  */
 export function GcLane({ gcEvents, domain }: GcLaneProps) {
-  const visible = gcEvents.filter((gc) => gc.timestampMs >= domain[0] && gc.timestampMs <= domain[1]);
+  const visible = useMemo(() => thinGcEvents(gcEvents, domain), [gcEvents, domain]);
   return (
     <div className="chart gc-lane" data-testid="gc-lane">
       <ResponsiveContainer width="100%" height={84}>
