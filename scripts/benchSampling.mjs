@@ -1,4 +1,4 @@
-// npm run bench:sampling [-- --minutes 10]
+// npm run bench:sampling [-- --minutes 10] [--interval 1000]
 // Measures what watching costs: the target's extra CPU at a 1 s interval (a watched target
 // against an identical unwatched twin, same window), the target's post-GC heap drift caused by
 // our probes, and Heapdeck's own footprint (serve process RSS, the UI page's JS heap).
@@ -10,7 +10,10 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import WebSocket from 'ws';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { minutes: { type: 'string', default: '10' }, interval: { type: 'string', default: '1000' } },
+});
+const intervalMs = Number(values.interval);
 const durationMs = Number(values.minutes) * 60_000;
 const CHECKPOINTS = 10;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -107,12 +110,12 @@ async function pageHeapBytes() {
   return (await pageCdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-const watch = await api.call('attach', { request: { by: 'pid', pid: watched.child.pid }, intervalMs: 1000 });
+const watch = await api.call('attach', { request: { by: 'pid', pid: watched.child.pid }, intervalMs });
 // The page shows the live charts for the whole watch, as a user would have it.
 await page.getByTestId('nav-watches').click();
 await page.getByTestId(`watch-${watch.watchId}`).waitFor();
 const firstGc = await api.call('collectGarbage', { watchId: watch.watchId });
-console.log(`\nHeapdeck sampling benchmark: ${values.minutes} min watch at 1 s\n`);
+console.log(`\nHeapdeck sampling benchmark: ${values.minutes} min watch every ${intervalMs} ms\n`);
 console.log('| checkpoint (min) | serve RSS (MB) | UI page JS heap after GC (MB) |');
 console.log('|---|---|---|');
 const rows = [];
