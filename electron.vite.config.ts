@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          // Each open snapshot runs this in a worker thread of its own.
+          snapshotWorker: resolve(__dirname, 'src/main/worker/snapshotWorker.ts'),
         },
       },
     },

@@ -11,6 +11,7 @@ const interrupted = new Promise<void>((resolve) => {
 runCli(process.argv.slice(2), {
   root: heapdeckHome(),
   rendererDir: join(__dirname, '../renderer'),
+  snapshotWorkerPath: join(__dirname, 'snapshotWorker.js'),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   // Only a terminal gets a live status line; logs and pipes would fill with carriage returns.

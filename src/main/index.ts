@@ -1,4 +1,5 @@
 import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import { hardenSessions } from './app/security';
 import { createMainWindow, isAppUrl } from './app/window';
 import { heapdeckHome } from './heapdeckHome';
@@ -13,7 +14,7 @@ app.enableSandbox();
 
 app.whenReady().then(async () => {
   hardenSessions(CONTENT_SECURITY_POLICY);
-  services = await createServices(heapdeckHome());
+  services = await createServices(heapdeckHome(), { snapshotWorkerPath: join(__dirname, 'snapshotWorker.js') });
   bridgeIpc(services.door, isAppUrl);
   createMainWindow();
   app.on('activate', () => {

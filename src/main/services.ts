@@ -5,6 +5,7 @@ import { listEndpoint } from './cdp/endpoints';
 import { createDispatcher, type Handlers } from './rpc/dispatcher';
 import { EventHub } from './rpc/eventHub';
 import { createSessionStore } from './sessions/sessionStore';
+import { OpenSnapshots } from './snapshots/openSnapshots';
 import { AlertSettingsStore } from './settings/alertSettingsStore';
 import { listNodeProcesses } from './targets/nodeProcesses';
 import { WatchManager } from './watches/watchManager';
@@ -23,9 +24,15 @@ export interface Services {
   shutdown(): Promise<void>;
 }
 
+export interface ServicesOptions {
+  /** The built snapshot worker (out/main/snapshotWorker.js); each entry knows where it is. */
+  snapshotWorkerPath: string;
+}
+
 /** Builds Heapdeck's services over a data folder; plain Node, no Electron. */
-export async function createServices(root: string): Promise<Services> {
+export async function createServices(root: string, options: ServicesOptions): Promise<Services> {
   const events = new EventHub();
+  const snapshots = new OpenSnapshots(options.snapshotWorkerPath, events);
   const settings = await AlertSettingsStore.open(root);
   const sessions = createSessionStore(root);
   const watches = new WatchManager({ root, events, alertSettings: () => settings.get() });
@@ -57,13 +64,23 @@ export async function createServices(root: string): Promise<Services> {
     },
     takeSnapshot: ({ watchId, options, path }) => watches.takeSnapshot(watchId, options, path),
     cancelSnapshot: async ({ watchId }) => watches.cancelSnapshot(watchId),
+    openSnapshot: ({ path }) => snapshots.open(path),
+    closeSnapshot: ({ snapshotId }) => snapshots.close(snapshotId),
+    getSnapshotClasses: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'classes', page),
+    getTopRetainers: ({ snapshotId, limit }) => snapshots.call(snapshotId, 'topRetainers', { limit: limit ?? 20 }),
+    getSnapshotObject: ({ snapshotId, ...which }) => snapshots.call(snapshotId, 'object', which),
+    getObjectEdges: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'edges', page),
+    getObjectRetainers: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'retainers', page),
+    getDominatorPath: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'dominatorPath', { ordinal }),
   };
 
   return {
     door: createDispatcher(handlers, events),
     events,
     watches,
-    shutdown: () => watches.shutdown(),
+    shutdown: async () => {
+      await Promise.all([watches.shutdown(), snapshots.closeAll()]);
+    },
   };
 }
 

@@ -70,6 +70,10 @@ test('attach to a running Node process by PID, watch it grow, force a GC, get an
     .poll(async () => Number((await panel.getByTestId('gc-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 10_000 })
     .toBeGreaterThan(gcCountBefore);
 
+  // A heap snapshot streams into the session folder, with progress while it runs.
+  await panel.getByTestId('take-snapshot').click();
+  await expect(panel.getByTestId('snapshot-saved')).toContainText(/Snapshot saved: .*B in/, { timeout: 30_000 });
+
   await page.screenshot({ path: 'test-results/e2e/live-watch.png', fullPage: true });
 
   // The target exits: the watch ends as "target exited" and the session is kept.

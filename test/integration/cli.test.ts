@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/runCli';
 import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
 import { tempHome } from '../fixtures/tempHome';
+import { SNAPSHOT_WORKER_PATH } from '../fixtures/builtWorker';
 
 async function cli(argv: string[], root: string) {
   const out: string[] = [];
@@ -9,6 +10,7 @@ async function cli(argv: string[], root: string) {
   const code = await runCli(argv, {
     root,
     rendererDir: '/nonexistent',
+    snapshotWorkerPath: SNAPSHOT_WORKER_PATH,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     progress: () => undefined,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createServices, type Services } from '../../src/main/services';
 import { startServe, type ServeHandle } from '../../src/main/serve/serveServer';
+import { SNAPSHOT_WORKER_PATH } from '../fixtures/builtWorker';
 
 function get(port: number, path: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
@@ -42,7 +43,7 @@ describe('serve mode access rules', () => {
     await mkdir(join(root, 'renderer'));
     await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html><title>Heapdeck</title>');
     await writeFile(join(root, 'secret.txt'), 'not for the browser');
-    services = await createServices(root);
+    services = await createServices(root, { snapshotWorkerPath: SNAPSHOT_WORKER_PATH });
     server = await startServe({ door: services.door, rendererDir: join(root, 'renderer'), port: 0 });
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { runCli } from '../../src/main/cli/runCli';
 import { startChromium } from '../fixtures/chromium';
 import { inMemoryDoor, type DoorUnderTest } from '../fixtures/doors';
 import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
+import { SNAPSHOT_WORKER_PATH } from '../fixtures/builtWorker';
 
 // ~400 000 small objects: a capture of a second or more, long enough to interrupt.
 const BIG_HEAP_TARGET = `globalThis.keep = Array.from({ length: 400000 }, (_, i) => ({ i, name: 'entry' + i })); console.log('ready'); setInterval(() => {}, 1000);`;
@@ -105,6 +106,7 @@ describe('heap snapshot capture', () => {
     const code = await runCli(['snapshot', `127.0.0.1:${target.port}`, '-o', path], {
       root: door.root,
       rendererDir: '/nonexistent',
+    snapshotWorkerPath: SNAPSHOT_WORKER_PATH,
       out: (line) => out.push(line),
       err: (line) => out.push(line),
       progress: () => undefined,

@@ -5,6 +5,7 @@ import { SAMPLE_INTERVAL_MS } from '../../shared/model/metrics';
 import { parseTargetSpec } from '../../shared/targetSpec';
 import { createServices } from '../services';
 import type { CliContext } from './cliContext';
+import { analyzeCommand } from './commands/analyzeCommand';
 import { gcCommand } from './commands/gcCommand';
 import { serveCommand } from './commands/serveCommand';
 import { snapshotCommand } from './commands/snapshotCommand';
@@ -17,6 +18,7 @@ import { USAGE } from './usage';
 export interface CliEnvironment {
   root: string;
   rendererDir: string;
+  snapshotWorkerPath: string;
   out(line: string): void;
   err(line: string): void;
   progress(line: string): void;
@@ -37,7 +39,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     environment.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return EXIT.usage;
   }
-  const services = await createServices(environment.root);
+  const services = await createServices(environment.root, { snapshotWorkerPath: environment.snapshotWorkerPath });
   const context: CliContext = { ...environment, api: createApiClient(services.door) };
   try {
     return await runCommand(command, parsed, context, services.door);
@@ -64,6 +66,7 @@ function parseOptions(args: string[]) {
       port: { type: 'string' },
       output: { type: 'string', short: 'o' },
       'no-gc': { type: 'boolean', default: false },
+      top: { type: 'string' },
     },
   });
 }
@@ -95,11 +98,26 @@ async function runCommand(
     case 'snapshot':
       if (!values.output) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck snapshot" needs -o <file.heapsnapshot>.');
       return snapshotCommand(context, target(), { outputPath: values.output, collectGarbageFirst: !values['no-gc'] });
+    case 'analyze': {
+      const [path, extra] = positionals;
+      if (!path) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck analyze" needs a .heapsnapshot file.');
+      if (extra) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${extra}".`);
+      return analyzeCommand(context, { path, top: parseCount(values.top, '--top', 20), json: values.json });
+    }
     case 'serve':
       return serveCommand(context, door, parsePort(values.port));
     default:
       throw new HeapdeckError('INVALID_ARGUMENT', `Unknown command "${command}".`);
   }
+}
+
+function parseCount(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 10_000) {
+    throw new HeapdeckError('INVALID_ARGUMENT', `${option} takes a whole number from 1 to 10000 (got "${text}").`);
+  }
+  return count;
 }
 
 function parsePort(text: string | undefined): number {

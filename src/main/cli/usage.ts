@@ -13,6 +13,9 @@ Usage:
   heapdeck snapshot <target> [--tab <match>] -o <file.heapsnapshot> [--no-gc]
       Stream a heap snapshot of the target to a file (a full GC runs first unless
       --no-gc). Ctrl-C cancels and deletes the partial file.
+  heapdeck analyze <file.heapsnapshot> [--top 20] [--json]
+      Parse and analyse a snapshot in a worker thread: totals, memory by kind, the
+      classes and objects that retain the most (DevTools' retained sizes).
   heapdeck serve [--port N]
       Open the Heapdeck UI in a browser: 127.0.0.1 only, with a per-launch token.
 

@@ -1,5 +1,14 @@
 import type { Alert, AlertSettings, GcEvent, LogLine, MemorySample } from '../model/metrics';
 import type { SessionSeries, SessionSummary } from '../model/sessions';
+import type {
+  ClassRow,
+  ClassSortKey,
+  EdgeRow,
+  ObjectRow,
+  OpenedSnapshotInfo,
+  Page,
+  SnapshotLoadProgressEvent,
+} from '../model/heapSnapshots';
 import type { SnapshotFileInfo, SnapshotOptions, SnapshotProgress } from '../model/snapshots';
 import type { AttachRequest, TargetsListing, WorkerTarget } from '../model/targets';
 import type { WatchInfo, WatchStatusEvent } from '../model/watches';
@@ -62,6 +71,28 @@ export interface ApiMethods {
   };
   /** Cancels the watch's capture in progress; its partial file is deleted. */
   cancelSnapshot: { params: { watchId: string }; result: { cancelled: boolean } };
+  /**
+   * Parses and analyses a `.heapsnapshot` file in a worker thread of its own; progress arrives
+   * as `snapshotLoadProgress`. Everything else about it is read by page.
+   */
+  openSnapshot: { params: { path: string }; result: OpenedSnapshotInfo };
+  /** Frees an open snapshot; an open still in progress fails with CANCELLED. */
+  closeSnapshot: { params: { snapshotId: string }; result: { closed: boolean } };
+  /** The summary by class, sorted and filtered by name (case-insensitive substring). */
+  getSnapshotClasses: {
+    params: { snapshotId: string; offset?: number; limit?: number; sortBy?: ClassSortKey; ascending?: boolean; filter?: string };
+    result: Page<ClassRow>;
+  };
+  /** The objects that keep the most memory alive. */
+  getTopRetainers: { params: { snapshotId: string; limit?: number }; result: ObjectRow[] };
+  /** One object, by ordinal or by V8 object id (`@123` in DevTools). */
+  getSnapshotObject: { params: { snapshotId: string; ordinal?: number; id?: number }; result: ObjectRow };
+  /** The references an object holds. */
+  getObjectEdges: { params: { snapshotId: string; ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
+  /** The references that hold an object. */
+  getObjectRetainers: { params: { snapshotId: string; ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
+  /** The object, its immediate dominator, that one's, and so on up to the GC root. */
+  getDominatorPath: { params: { snapshotId: string; ordinal: number }; result: ObjectRow[] };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -85,6 +116,14 @@ export const METHOD_NAMES = [
   'deleteSession',
   'takeSnapshot',
   'cancelSnapshot',
+  'openSnapshot',
+  'closeSnapshot',
+  'getSnapshotClasses',
+  'getTopRetainers',
+  'getSnapshotObject',
+  'getObjectEdges',
+  'getObjectRetainers',
+  'getDominatorPath',
 ] as const satisfies readonly MethodName[];
 
 // Fails to compile when a method is added to ApiMethods but not to METHOD_NAMES.
@@ -102,6 +141,7 @@ export interface ApiEvents {
   /** A watch was added (attach from any client), so every client can list it. */
   watchAdded: WatchInfo;
   snapshotProgress: SnapshotProgress;
+  snapshotLoadProgress: SnapshotLoadProgressEvent;
 }
 
 export type EventName = keyof ApiEvents;
@@ -114,6 +154,7 @@ export const EVENT_NAMES = [
   'watchStatus',
   'watchAdded',
   'snapshotProgress',
+  'snapshotLoadProgress',
 ] as const satisfies readonly EventName[];
 
 export function isMethodName(value: unknown): value is MethodName {

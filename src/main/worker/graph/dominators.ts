@@ -1,6 +1,8 @@
 import type { BitVector } from './bitVector';
 import type { HeapGraph } from './heapGraph';
 import type { Retainers } from './retainers';
+import type { ScratchBuffers } from './scratchBuffers';
+import { UintStack } from './uintStack';
 
 export interface Dominators {
   /** Ordinal of each node's immediate dominator; the root's is itself. */
@@ -17,21 +19,25 @@ export interface Dominators {
  * (searched from), then any left (cliques retaining each other), one by one.
  * Vertices are numbered ordinal + 1 so that 0 can mean "none", as in the paper.
  */
-export function computeDominators(graph: HeapGraph, retainers: Retainers, essential: BitVector): Dominators {
+export function computeDominators(
+  graph: HeapGraph,
+  retainers: Retainers,
+  essential: BitVector,
+  scratch: ScratchBuffers,
+): Dominators {
   const { nodeCount, firstEdges, edgeTargets, selfSizes } = graph;
   const { firstRetainer, retainerNodes, essentialSlots } = retainers;
-  const size = nodeCount + 1;
-  const parent = new Uint32Array(size);
-  const ancestor = new Uint32Array(size);
-  const vertex = new Uint32Array(size);
-  const label = new Uint32Array(size);
-  const semi = new Uint32Array(size);
-  const dom = new Uint32Array(size);
-  let nextEdge: Uint32Array | null = new Uint32Array(nodeCount);
+  const parent = scratch.take();
+  const ancestor = scratch.take();
+  const vertex = scratch.take();
+  const label = scratch.take();
+  const semi = scratch.take();
+  const dom = scratch.take();
+  const nextEdge = scratch.take();
   let n = 0;
 
   const dfs = (start: number): void => {
-    nextEdge![start - 1] = firstEdges[start - 1]!;
+    nextEdge[start - 1] = firstEdges[start - 1]!;
     let v = start;
     while (v !== 0) {
       if (semi[v] === 0) {
@@ -41,18 +47,18 @@ export function computeDominators(graph: HeapGraph, retainers: Retainers, essent
       let next = parent[v]!;
       const ordinal = v - 1;
       const end = firstEdges[ordinal + 1]!;
-      for (let edge = nextEdge![ordinal]!; edge < end; edge++) {
+      for (let edge = nextEdge[ordinal]!; edge < end; edge++) {
         if (!essential.get(edge)) continue;
         const w = edgeTargets[edge]! + 1;
         if (semi[w] === 0) {
           parent[w] = v;
-          nextEdge![w - 1] = firstEdges[w - 1]!;
-          nextEdge![ordinal] = edge + 1;
+          nextEdge[w - 1] = firstEdges[w - 1]!;
+          nextEdge[ordinal] = edge + 1;
           next = w;
           break;
         }
       }
-      if (next === parent[v]) nextEdge![ordinal] = end;
+      if (next === parent[v]) nextEdge[ordinal] = end;
       v = next;
     }
   };
@@ -82,19 +88,16 @@ export function computeDominators(graph: HeapGraph, retainers: Retainers, essent
     }
   }
 
-  // The DFS is done, so its edge cursors can serve as the path-compression stack.
-  const stack = nextEdge;
-  nextEdge = null;
+  const stack = new UintStack();
   const evaluate = (v: number): number => {
     if (ancestor[v] === 0) return v;
-    let top = 0;
     let u = v;
     while (ancestor[ancestor[u]!] !== 0) {
-      stack[top++] = u;
+      stack.push(u);
       u = ancestor[u]!;
     }
-    while (top > 0) {
-      const w = stack[--top]!;
+    while (stack.length > 0) {
+      const w = stack.pop();
       const a = ancestor[w]!;
       if (semi[label[a]!]! < semi[label[w]!]!) label[w] = label[a]!;
       ancestor[w] = ancestor[a]!;
@@ -102,9 +105,10 @@ export function computeDominators(graph: HeapGraph, retainers: Retainers, essent
     return label[v]!;
   };
 
-  // Buckets as linked lists: each vertex joins exactly one bucket, once.
-  const bucketHead = new Uint32Array(size);
-  const bucketNext = new Uint32Array(size);
+  // Buckets as linked lists: each vertex joins exactly one bucket, once. The DFS is done, so
+  // its edge cursors can hold the links.
+  const bucketHead = scratch.take();
+  const bucketNext = nextEdge;
   for (let i = n; i >= 2; i--) {
     const w = vertex[i]!;
     const wOrdinal = w - 1;
@@ -134,10 +138,12 @@ export function computeDominators(graph: HeapGraph, retainers: Retainers, essent
     if (dom[w] !== vertex[semi[w]!]) dom[w] = dom[dom[w]!]!;
   }
 
-  const dominators = new Uint32Array(nodeCount);
+  scratch.give(parent, ancestor, label, semi, bucketHead, nextEdge);
+  // Turn vertex numbers into ordinals in place; `dom` becomes the result and is not given back.
+  const dominators = dom.subarray(1);
   const retainedSizes = new Float64Array(nodeCount);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
-    dominators[ordinal] = dom[ordinal + 1]! - 1;
+    dominators[ordinal]!--;
     retainedSizes[ordinal] = selfSizes[ordinal]!;
   }
   // Children come after their dominator in DFS order, so a reverse sweep sums bottom-up.
@@ -145,5 +151,6 @@ export function computeDominators(graph: HeapGraph, retainers: Retainers, essent
     const ordinal = vertex[i]! - 1;
     retainedSizes[dominators[ordinal]!]! += retainedSizes[ordinal]!;
   }
+  scratch.give(vertex);
   return { dominators, retainedSizes };
 }

@@ -6,6 +6,7 @@ const EPHEMERON = 2;
 
 // V8 names both edges to a WeakMap value "<n> / part of key (K @k) -> value (V @v) pair in
 // WeakMap (table @t)": one from the key, one from the table. The pattern is DevTools'.
+const MIN_NAME_BYTES = '0 / part of key ( @0) -> value ( @0) pair in WeakMap (table @0)'.length;
 const EPHEMERON_NAME =
   /^\d+(?<pair> \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(?<tableId>\d+)\))$/;
 
@@ -27,11 +28,17 @@ export class EphemeronNames {
 
   /** The ephemeron described by string `nameIndex`, or undefined for any other name. */
   lookup(nameIndex: number): Ephemeron | undefined {
+    // Most internal edge names are not ephemerons: keep that answer cheap enough to inline.
     const state = this.state[nameIndex];
     if (state === PLAIN) return undefined;
-    if (state === EPHEMERON) return this.parsed.get(nameIndex);
+    return state === EPHEMERON ? this.parsed.get(nameIndex) : this.parse(nameIndex);
+  }
+
+  private parse(nameIndex: number): Ephemeron | undefined {
     const first = this.strings.firstByte(nameIndex);
-    const match = first >= 0x30 && first <= 0x39 ? EPHEMERON_NAME.exec(this.strings.get(nameIndex)) : null;
+    // Cheap rejections first: such names start with a digit and are long (numeric names are not).
+    const candidate = first >= 0x30 && first <= 0x39 && this.strings.byteLength(nameIndex) >= MIN_NAME_BYTES;
+    const match = candidate ? EPHEMERON_NAME.exec(this.strings.get(nameIndex)) : null;
     if (!match?.groups) {
       this.state[nameIndex] = PLAIN;
       return undefined;

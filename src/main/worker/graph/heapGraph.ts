@@ -17,13 +17,10 @@ export interface TypeIndexes {
   string: number;
   object: number;
   code: number;
-  closure: number;
-  regexp: number;
   native: number;
   synthetic: number;
   consString: number;
   slicedString: number;
-  edgeContext: number;
   edgeElement: number;
   edgeProperty: number;
   edgeInternal: number;
@@ -70,13 +67,10 @@ export function typeIndexes(nodeTypeNames: readonly string[], edgeTypeNames: rea
     string: node('string'),
     object: node('object'),
     code: node('code'),
-    closure: node('closure'),
-    regexp: node('regexp'),
     native: node('native'),
     synthetic: node('synthetic'),
     consString: node('concatenated string'),
     slicedString: node('sliced string'),
-    edgeContext: edge('context'),
     edgeElement: edge('element'),
     edgeProperty: edge('property'),
     edgeInternal: edge('internal'),

@@ -32,11 +32,8 @@ export class KnownStrings {
     for (const { name } of wanted) this.found.set(name, []);
     for (let index = 0; index < strings.count; index++) {
       if (!lengths.has(strings.byteLength(index))) continue;
-      const bytes = strings.bytes(index);
       for (const entry of wanted) {
-        if (entry.bytes.length === bytes.length && Buffer.compare(entry.bytes, bytes) === 0) {
-          this.found.get(entry.name)!.push(index);
-        }
+        if (strings.equalsBytes(index, entry.bytes)) this.found.get(entry.name)!.push(index);
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { HeapGraph } from './heapGraph';
 import type { KnownStrings } from './knownStrings';
+import type { ScratchBuffers } from './scratchBuffers';
 import { hasUserRoots } from './roots';
 import { UintStack } from './uintStack';
 
@@ -12,10 +13,10 @@ const SHARED = 0xfffffffe;
  * element backing stores. Skipped, like DevTools, for "expose internals" snapshots (no user
  * roots), which should show raw allocations. Rewrites `selfSizes` in place.
  */
-export function foldOwnedSizes(graph: HeapGraph, known: KnownStrings): void {
+export function foldOwnedSizes(graph: HeapGraph, known: KnownStrings, scratch: ScratchBuffers): void {
   if (!hasUserRoots(graph, known)) return;
   const { nodeCount, nodeTypes, nodeNames, selfSizes, firstEdges, edgeTypes, edgeTargets, types, rootOrdinal } = graph;
-  const owners = new Uint32Array(nodeCount);
+  const owners = scratch.take();
   const work = new UintStack(Math.max(1024, nodeCount >>> 2));
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeTypes[ordinal];
@@ -55,4 +56,5 @@ export function foldOwnedSizes(graph: HeapGraph, known: KnownStrings): void {
     selfSizes[owner]! += selfSizes[ordinal]!;
     selfSizes[ordinal] = 0;
   }
+  scratch.give(owners);
 }

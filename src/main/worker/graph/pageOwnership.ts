@@ -1,5 +1,6 @@
 import type { HeapGraph } from './heapGraph';
 import type { KnownStrings } from './knownStrings';
+import type { ScratchBuffers } from './scratchBuffers';
 import { isDocumentDomTreesRoot } from './roots';
 
 /**
@@ -8,10 +9,10 @@ import { isDocumentDomTreesRoot } from './roots';
  * edges from objects the page does not own (the debugger's, the console's) into ones it does,
  * so that inspector references do not change the page's dominators.
  */
-export function markPageOwned(graph: HeapGraph, known: KnownStrings): Uint8Array {
+export function markPageOwned(graph: HeapGraph, known: KnownStrings, scratch: ScratchBuffers): Uint8Array {
   const { nodeCount, firstEdges, edgeTypes, edgeTargets, types, rootOrdinal } = graph;
   const owned = new Uint8Array(nodeCount);
-  const stack = new Uint32Array(nodeCount);
+  const stack = scratch.take();
   let size = 0;
   for (let edge = firstEdges[rootOrdinal]!, end = firstEdges[rootOrdinal + 1]!; edge < end; edge++) {
     const type = edgeTypes[edge];
@@ -31,5 +32,6 @@ export function markPageOwned(graph: HeapGraph, known: KnownStrings): Uint8Array
       stack[size++] = target;
     }
   }
+  scratch.give(stack);
   return owned;
 }

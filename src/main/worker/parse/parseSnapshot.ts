@@ -83,7 +83,9 @@ async function readSection(cursor: ChunkCursor, key: string, sections: Sections,
 async function readTopLevel(cursor: ChunkCursor, options: ParseOptions): Promise<Sections> {
   const first = await peekToken(cursor);
   if (first === -1) throw snapshotParseError('the file is empty');
-  if (first !== OPEN_BRACE) throw snapshotParseError(`it is not JSON: it starts with ${describeByte(first)}`, cursor.offset);
+  if (first !== OPEN_BRACE) {
+    throw snapshotParseError(`a snapshot is a JSON object starting with '{', but this file starts with ${describeByte(first)}`, cursor.offset);
+  }
   cursor.pos++;
   const sections: Sections = { buffered: {} };
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import type { ChunkCursor } from './chunkCursor';
-import { BACKSLASH, CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, expectToken, peekToken } from './jsonTokens';
+import { BACKSLASH, CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, expectToken, isWhitespace } from './jsonTokens';
 import { describeByte, snapshotParseError, truncatedError } from './parseError';
 import type { StringStore } from './stringStore';
 
@@ -90,92 +90,122 @@ class EscapeDecoder {
   }
 }
 
-/** Reads an escape that straddles two chunks, one byte at a time (rare, so speed is moot). */
-async function readSplitEscape(cursor: ChunkCursor): Promise<Uint8Array> {
-  const bytes = new Uint8Array(6);
-  let length = 0;
-  let wanted = 2;
-  while (length < wanted) {
-    if (!(await cursor.fill())) throw truncatedError('strings', cursor.offset);
-    bytes[length++] = cursor.buf[cursor.pos++]!;
-    if (length === 2 && bytes[1] === LETTER_U) wanted = 6;
-  }
-  return bytes;
+// Where the scanner is between chunks.
+const EXPECT_FIRST = 0; // just after '[': a string or ']'
+const EXPECT_STRING = 1; // just after ',': a string
+const IN_STRING = 2;
+const IN_ESCAPE = 3; // an escape split by a chunk boundary; its bytes so far are in `escape`
+const AFTER_STRING = 4; // ',' or ']' must follow
+
+class StringScan {
+  state = EXPECT_FIRST;
+  readonly escape = new Uint8Array(6);
+  escapeLength = 0;
+  count = 0;
+  closed = false;
+  problem = '';
+  problemAt = 0;
+
+  constructor(
+    readonly store: StringStore,
+    readonly decoder: EscapeDecoder,
+  ) {}
 }
 
-/** Reads the body of one string (after its opening quote) up to and including the closing quote. */
-async function scanStringBody(cursor: ChunkCursor, store: StringStore, decoder: EscapeDecoder): Promise<void> {
-  for (;;) {
-    if (!(await cursor.fill())) throw truncatedError('strings', cursor.offset);
-    const { buf, end } = cursor;
-    let i = cursor.pos;
-    let runStart = i;
-    let split = false;
-    for (; i < end; i++) {
-      const byte = buf[i]!;
-      if (byte === QUOTE) {
-        if (i > runStart) {
-          decoder.flush();
-          store.appendBytes(buf, runStart, i);
-        }
-        decoder.flush();
-        cursor.pos = i + 1;
-        return;
-      }
-      if (byte === BACKSLASH) {
-        if (i > runStart) {
-          decoder.flush();
-          store.appendBytes(buf, runStart, i);
-        }
-        const fits = i + 1 < end && (buf[i + 1] !== LETTER_U || i + 5 < end);
-        if (!fits) {
-          cursor.pos = i;
-          split = true;
-          break;
-        }
-        decoder.decode(buf, i + 1, cursor.offset);
-        i += buf[i + 1] === LETTER_U ? 5 : 1;
-        runStart = i + 1;
-        continue;
-      }
-      if (byte < 0x20) {
-        cursor.pos = i;
-        throw snapshotParseError(`an unescaped control character (${describeByte(byte)}) inside a string`, cursor.offset);
-      }
-    }
-    if (split) {
-      const escape = await readSplitEscape(cursor);
-      decoder.decode(escape, 1, cursor.offset);
+function escapeLength(letterByte: number): number {
+  return letterByte === LETTER_U ? 6 : 2;
+}
+
+/**
+ * Scans as many strings as the chunk holds, synchronously (one await per chunk, not per
+ * string). Returns where it stopped; sets `closed` after ']' or `problem` on bad input.
+ */
+function scanStringChunk(buf: Uint8Array, from: number, end: number, scan: StringScan, offset: number): number {
+  const { store, decoder } = scan;
+  let state = scan.state;
+  let i = from;
+  while (i < end) {
+    if (state === IN_ESCAPE) {
+      const escape = scan.escape;
+      while (i < end && (scan.escapeLength < 2 || scan.escapeLength < escapeLength(escape[1]!))) escape[scan.escapeLength++] = buf[i++]!;
+      if (scan.escapeLength < 2 || scan.escapeLength < escapeLength(escape[1]!)) break;
+      decoder.decode(escape, 1, offset + i);
+      scan.escapeLength = 0;
+      state = IN_STRING;
       continue;
     }
-    if (i > runStart) {
-      decoder.flush();
-      store.appendBytes(buf, runStart, i);
+    if (state === IN_STRING) {
+      const runStart = i;
+      for (; i < end; i++) {
+        const byte = buf[i]!;
+        if (byte === QUOTE || byte === BACKSLASH) break;
+        if (byte < 0x20) {
+          scan.problem = `an unescaped control character (${describeByte(byte)}) inside a string`;
+          scan.problemAt = offset + i;
+          scan.state = state;
+          return i;
+        }
+      }
+      if (i > runStart) {
+        decoder.flush();
+        store.appendBytes(buf, runStart, i);
+      }
+      if (i === end) break;
+      if (buf[i] === QUOTE) {
+        decoder.flush();
+        store.endString();
+        scan.count++;
+        state = AFTER_STRING;
+        i++;
+        continue;
+      }
+      // A backslash: decode here when the whole escape is in this chunk.
+      if (i + 1 < end && i + escapeLength(buf[i + 1]!) <= end) {
+        decoder.decode(buf, i + 1, offset + i);
+        i += escapeLength(buf[i + 1]!);
+        continue;
+      }
+      scan.escapeLength = 0;
+      while (i < end) scan.escape[scan.escapeLength++] = buf[i++]!;
+      state = IN_ESCAPE;
+      break;
     }
-    cursor.pos = i;
+    const byte = buf[i]!;
+    if (isWhitespace(byte)) {
+      i++;
+      continue;
+    }
+    if (byte === QUOTE && state !== AFTER_STRING) {
+      state = IN_STRING;
+      i++;
+      continue;
+    }
+    if (byte === COMMA && state === AFTER_STRING) {
+      state = EXPECT_STRING;
+      i++;
+      continue;
+    }
+    if (byte === CLOSE_BRACKET && (state === AFTER_STRING || state === EXPECT_FIRST)) {
+      scan.closed = true;
+      i++;
+      break;
+    }
+    scan.problem = `unexpected ${describeByte(byte)} in "strings", which should hold only strings`;
+    scan.problemAt = offset + i;
+    break;
   }
+  scan.state = state;
+  return i;
 }
 
 /** Scans the `strings` array into `store`; returns how many strings it held. */
 export async function scanStringArray(cursor: ChunkCursor, store: StringStore): Promise<number> {
   await expectToken(cursor, OPEN_BRACKET, 'strings');
-  const decoder = new EscapeDecoder(store);
-  let count = 0;
-  if ((await peekToken(cursor)) === CLOSE_BRACKET) {
-    cursor.pos++;
-    return 0;
-  }
+  const scan = new StringScan(store, new EscapeDecoder(store));
   for (;;) {
-    await expectToken(cursor, QUOTE, 'strings');
-    await scanStringBody(cursor, store, decoder);
-    store.endString();
-    count++;
-    const next = await peekToken(cursor);
-    if (next === -1) throw truncatedError('strings', cursor.offset);
-    cursor.pos++;
-    if (next === CLOSE_BRACKET) return count;
-    if (next !== COMMA) {
-      throw snapshotParseError(`expected ',' or ']' between strings but found ${describeByte(next)}`, cursor.offset - 1);
-    }
+    if (!(await cursor.fill())) throw truncatedError('strings', cursor.offset);
+    cursor.pos = scanStringChunk(cursor.buf, cursor.pos, cursor.end, scan, cursor.offsetOf(0));
+    if (scan.problem) throw snapshotParseError(scan.problem, scan.problemAt);
+    if (scan.closed) return scan.count;
   }
 }

@@ -3,7 +3,6 @@ const SEGMENT_BYTES = 16 * 1024 * 1024;
 const SEGMENT_STRIDE = 2 ** 32;
 
 const utf8Decoder = new TextDecoder('utf-8');
-const utf8Encoder = new TextEncoder();
 
 /**
  * The snapshot's `strings` as UTF-8 bytes in 16 MB segments plus an index, so a table larger
@@ -26,18 +25,19 @@ export class StringStore {
     return this.size;
   }
 
-  /** Bytes held, for memory reports. */
-  get byteSize(): number {
-    let total = 0;
-    for (const segment of this.segments) total += segment.length;
-    return total + this.locations.byteLength + this.lengths.byteLength;
-  }
-
   appendBytes(source: Uint8Array, from: number, to: number): void {
     const length = to - from;
     if (this.used + length > this.current.length) this.moveStringToNewSegment(length);
-    this.current.set(source.subarray(from, to), this.used);
-    this.used += length;
+    const target = this.current;
+    let at = this.used;
+    // Most strings are short: a loop beats creating a subarray view per string.
+    if (length < 64) {
+      for (let k = from; k < to; k++) target[at++] = source[k]!;
+    } else {
+      target.set(source.subarray(from, to), at);
+      at += length;
+    }
+    this.used = at;
   }
 
   appendByte(byte: number): void {
@@ -53,13 +53,6 @@ export class StringStore {
     this.lengths[this.size] = this.used - this.stringStart;
     this.stringStart = this.used;
     return this.size++;
-  }
-
-  /** Adds a whole JS string (names Heapdeck makes up, e.g. in tests or for derived names). */
-  add(value: string): number {
-    const bytes = utf8Encoder.encode(value);
-    this.appendBytes(bytes, 0, bytes.length);
-    return this.endString();
   }
 
   /** Drops the unused tail of the last segment and of the index once loading is done. */
@@ -79,6 +72,18 @@ export class StringStore {
     return this.segments[segment]!.subarray(offset, offset + this.lengths[index]!);
   }
 
+  /** Whether string `index` is exactly `wanted`, compared in place (no view, no decoding). */
+  equalsBytes(index: number, wanted: Uint8Array): boolean {
+    const length = this.lengths[index]!;
+    if (length !== wanted.length) return false;
+    const location = this.locations[index]!;
+    const segment = Math.floor(location / SEGMENT_STRIDE);
+    const offset = location - segment * SEGMENT_STRIDE;
+    const bytes = this.segments[segment]!;
+    for (let k = 0; k < length; k++) if (bytes[offset + k] !== wanted[k]) return false;
+    return true;
+  }
+
   byteLength(index: number): number {
     return this.lengths[index]!;
   }
@@ -89,18 +94,10 @@ export class StringStore {
 
   /** The first byte of a string, or -1 for the empty string: cheap prefix tests without decoding. */
   firstByte(index: number): number {
-    return this.lengths[index] === 0 ? -1 : this.bytes(index)[0]!;
-  }
-
-  /** Indexes of every entry equal to `value` (V8 deduplicates, but nothing forces a writer to). */
-  indexesOf(value: string): number[] {
-    const wanted = utf8Encoder.encode(value);
-    const found: number[] = [];
-    for (let index = 0; index < this.size; index++) {
-      if (this.lengths[index] !== wanted.length) continue;
-      if (Buffer.compare(this.bytes(index), wanted) === 0) found.push(index);
-    }
-    return found;
+    if (this.lengths[index] === 0) return -1;
+    const location = this.locations[index]!;
+    const segment = Math.floor(location / SEGMENT_STRIDE);
+    return this.segments[segment]![location - segment * SEGMENT_STRIDE]!;
   }
 
   private moveStringToNewSegment(incomingBytes: number): void {

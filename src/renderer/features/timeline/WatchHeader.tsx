@@ -3,6 +3,7 @@ import { WatchStatusBadge } from '../../components/WatchStatusBadge';
 import { formatClockTime } from '../../format/time';
 import { DetachButton } from './DetachButton';
 import { ForceGcButton } from './ForceGcButton';
+import { TakeSnapshotButton } from './TakeSnapshotButton';
 import { IntervalSelect } from './IntervalSelect';
 import { useLiveStore } from './useLiveState';
 
@@ -56,6 +57,7 @@ export function WatchHeader({ info, heapUsedBytes }: WatchHeaderProps) {
       <div className="watch-controls">
         <IntervalSelect info={info} />
         <ForceGcButton watchId={info.watchId} disabled={!watching} heapUsedBeforeBytes={heapUsedBytes} />
+        <TakeSnapshotButton watchId={info.watchId} disabled={!watching} />
         {watching ? (
           <DetachButton watchId={info.watchId} />
         ) : (

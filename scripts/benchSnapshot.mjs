@@ -1,0 +1,96 @@
+// npm run bench:snapshot [-- --sizes 50,250 --runs 3 --engines heapdeck,toolkit,memlab]
+// Generates real V8 snapshots of about the given sizes in MB (cached in bench-results/snapshots),
+// then times Heapdeck's engine, DevTools' algorithms (heap-snapshot-toolkit) and MemLab on each,
+// every run a separate process from file to "retained sizes and class summary ready", and prints
+// one table: wall time and peak RSS (median of the runs when a run takes under a minute).
+import { spawn } from 'node:child_process';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '50,250' },
+    runs: { type: 'string', default: '3' },
+    engines: { type: 'string', default: 'heapdeck,toolkit,memlab' },
+  },
+});
+const root = resolve(import.meta.dirname, '..');
+const cacheDir = join(root, 'bench-results', 'snapshots');
+const bundle = join(root, 'out', 'bench', 'snapshotEngine.mjs');
+// Units of the generated heap per MB of snapshot (measured: 20 000 units give ~120 MB).
+const UNITS_PER_MB = 167;
+const LONG_RUN_MS = 60_000;
+
+function run(args, options = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], ...options });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function snapshotOfSize(megabytes) {
+  const path = join(cacheDir, `bench-${megabytes}mb.heapsnapshot`);
+  const existing = await stat(path).catch(() => undefined);
+  if (!existing) {
+    process.stderr.write(`Generating a ~${megabytes} MB snapshot...\n`);
+    await run(['--max-old-space-size=16000', 'scripts/benchSnapshotHeap.mjs', String(megabytes * UNITS_PER_MB), path]);
+  }
+  return { path, bytes: (await stat(path)).size };
+}
+
+async function timeEngine(engine, path, runs) {
+  const results = [];
+  for (let attempt = 0; attempt < runs; attempt++) {
+    const started = performance.now();
+    const line = await run(['--max-old-space-size=16000', 'scripts/benchSnapshotRun.mjs', engine, path, bundle]);
+    const wallMs = performance.now() - started;
+    results.push({ ...JSON.parse(line.trim().split('\n').pop()), wallMs });
+    if (wallMs > LONG_RUN_MS) break;
+  }
+  const median = (key) => results.map((result) => result[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
+  return { wallMs: median('wallMs'), peakRssBytes: median('peakRssBytes'), classCount: results[0].classCount, runs: results.length };
+}
+
+await mkdir(cacheDir, { recursive: true });
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: join(root, 'src/main/worker/openSnapshot.ts'),
+    outDir: join(root, 'out', 'bench'),
+    emptyOutDir: false,
+    minify: false,
+    rollupOptions: { output: { entryFileNames: 'snapshotEngine.mjs', format: 'es' } },
+  },
+});
+
+const engines = values.engines.split(',');
+const rows = [];
+for (const megabytes of values.sizes.split(',').map(Number)) {
+  const { path, bytes } = await snapshotOfSize(megabytes);
+  const timings = {};
+  for (const engine of engines) {
+    process.stderr.write(`${engine} on ${(bytes / 1e6).toFixed(0)} MB...\n`);
+    timings[engine] = await timeEngine(engine, path, Number(values.runs));
+  }
+  rows.push({ bytes, timings });
+}
+
+const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+console.log('\nsnapshot | engine    | wall (median) | peak RSS | wall vs heapdeck | RSS vs heapdeck | runs');
+console.log('---------|-----------|---------------|----------|------------------|-----------------|-----');
+for (const { bytes, timings } of rows) {
+  const ours = timings.heapdeck;
+  for (const [engine, timing] of Object.entries(timings)) {
+    const wallRatio = ours ? `${(timing.wallMs / ours.wallMs).toFixed(1)}x` : '-';
+    const rssRatio = ours ? `${(timing.peakRssBytes / ours.peakRssBytes).toFixed(1)}x` : '-';
+    console.log(
+      `${mb(bytes).padStart(8)} | ${engine.padEnd(9)} | ${seconds(timing.wallMs).padStart(13)} | ${mb(timing.peakRssBytes).padStart(8)} | ${wallRatio.padStart(16)} | ${rssRatio.padStart(15)} | ${timing.runs}`,
+    );
+  }
+}

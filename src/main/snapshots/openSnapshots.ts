@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { HeapdeckError } from '../../shared/contract/errors';
+import type { EventHub } from '../rpc/eventHub';
+import type { OpenedSnapshotInfo } from '../../shared/model/heapSnapshots';
+import type { WorkerCall, WorkerMessage, WorkerMethodName, WorkerMethods, WorkerStart } from './workerProtocol';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: HeapdeckError): void;
+}
+
+interface OpenSnapshot {
+  path: string;
+  worker: Worker;
+  pending: Map<number, Pending>;
+  nextId: number;
+  /** Set when Heapdeck itself stops the worker, so its exit is not reported as a crash. */
+  stopping?: HeapdeckError;
+}
+
+
+/**
+ * The snapshots open in this run, one worker thread each: the heap graph lives and dies with
+ * its thread. A crash or an out-of-memory loses that one snapshot, closing frees all of its
+ * memory at once, cancelling stops even a long parse at once, and two snapshots analyse in
+ * parallel.
+ */
+export class OpenSnapshots {
+  private readonly snapshots = new Map<string, OpenSnapshot>();
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly events: EventHub,
+  ) {}
+
+  /** Parses and analyses a file in a new worker; progress arrives as `snapshotLoadProgress`. */
+  open(path: string): Promise<OpenedSnapshotInfo> {
+    if (!existsSync(this.workerPath)) {
+      return Promise.reject(new HeapdeckError('INTERNAL', `The snapshot worker is not built (${this.workerPath} is missing): run "npm run build".`));
+    }
+    const absolutePath = resolve(path);
+    const snapshotId = `s-${randomBytes(4).toString('hex')}`;
+    const worker = new Worker(this.workerPath, { workerData: { path: absolutePath } satisfies WorkerStart });
+    const snapshot: OpenSnapshot = { path: absolutePath, worker, pending: new Map(), nextId: 1 };
+    this.snapshots.set(snapshotId, snapshot);
+
+    return new Promise((resolveOpen, rejectOpen) => {
+      // The open itself is pending call 0 until the worker says it is ready.
+      snapshot.pending.set(0, { resolve: resolveOpen as (value: unknown) => void, reject: rejectOpen });
+      worker.on('message', (message: WorkerMessage) => this.onMessage(snapshotId, snapshot, message));
+      worker.on('error', (error) => this.end(snapshotId, crashed(error.message)));
+      worker.on('exit', (code) => this.end(snapshotId, snapshot.stopping ?? crashed(`it exited with code ${code}`)));
+    });
+  }
+
+  call<M extends WorkerMethodName>(snapshotId: string, method: M, params: WorkerMethods[M]['params']): Promise<WorkerMethods[M]['result']> {
+    const snapshot = this.snapshots.get(snapshotId);
+    if (!snapshot || snapshot.pending.has(0)) {
+      const state = snapshot ? 'is still opening' : 'is not open (it was closed, or its worker stopped)';
+      return Promise.reject(new HeapdeckError('NOT_FOUND', `Snapshot ${snapshotId} ${state}.`));
+    }
+    const id = snapshot.nextId++;
+    return new Promise((resolveCall, rejectCall) => {
+      snapshot.pending.set(id, { resolve: resolveCall as (value: unknown) => void, reject: rejectCall });
+      snapshot.worker.postMessage({ id, method, params } satisfies WorkerCall);
+    });
+  }
+
+  /** Stops the snapshot's worker; an open still in progress fails with CANCELLED. */
+  async close(snapshotId: string): Promise<{ closed: boolean }> {
+    const snapshot = this.snapshots.get(snapshotId);
+    if (!snapshot) return { closed: false };
+    snapshot.stopping = new HeapdeckError('CANCELLED', `Snapshot ${snapshot.path} was closed.`);
+    await snapshot.worker.terminate();
+    return { closed: true };
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.snapshots.keys()].map((snapshotId) => this.close(snapshotId)));
+  }
+
+  private onMessage(snapshotId: string, snapshot: OpenSnapshot, message: WorkerMessage): void {
+    if (message.type === 'progress') {
+      this.events.emit('snapshotLoadProgress', { snapshotId, path: snapshot.path, ...message.progress });
+      return;
+    }
+    const id = message.type === 'opened' ? 0 : message.id;
+    const pending = snapshot.pending.get(id);
+    snapshot.pending.delete(id);
+    if (message.result.ok) {
+      pending?.resolve(message.type === 'opened' ? { ...message.result.value, snapshotId, path: snapshot.path } : message.result.value);
+      return;
+    }
+    pending?.reject(HeapdeckError.fromDto(message.result.error));
+    if (message.type === 'opened') void this.close(snapshotId);
+  }
+
+  private end(snapshotId: string, reason: HeapdeckError): void {
+    const snapshot = this.snapshots.get(snapshotId);
+    if (!snapshot) return;
+    this.snapshots.delete(snapshotId);
+    for (const pending of snapshot.pending.values()) pending.reject(reason);
+    snapshot.pending.clear();
+  }
+}
+
+function crashed(why: string): HeapdeckError {
+  return new HeapdeckError('WORKER_CRASHED', `The analysis of this snapshot stopped (${why}); open the snapshot again.`);
+}

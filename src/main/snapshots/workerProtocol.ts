@@ -1,0 +1,39 @@
+import type { Result } from '../../shared/contract/result';
+import type { ClassRow, ClassSortKey, EdgeRow, ObjectRow, OpenedSnapshotInfo, Page } from '../../shared/model/heapSnapshots';
+import type { SnapshotLoadProgress } from '../worker/openSnapshot';
+
+/** What the snapshot worker answers once the file is analysed; classes come by page. */
+export type OpenedSnapshot = Omit<OpenedSnapshotInfo, 'snapshotId' | 'path'>;
+
+/** The calls main makes to one snapshot's worker thread. */
+export interface WorkerMethods {
+  classes: {
+    params: { offset?: number; limit?: number; sortBy?: ClassSortKey; ascending?: boolean; filter?: string };
+    result: Page<ClassRow>;
+  };
+  topRetainers: { params: { limit: number }; result: ObjectRow[] };
+  object: { params: { ordinal?: number; id?: number }; result: ObjectRow };
+  edges: { params: { ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
+  retainers: { params: { ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
+  dominatorPath: { params: { ordinal: number }; result: ObjectRow[] };
+}
+
+export type WorkerMethodName = keyof WorkerMethods;
+
+/** Main → worker. */
+export interface WorkerCall {
+  id: number;
+  method: WorkerMethodName;
+  params: unknown;
+}
+
+/** Worker → main. */
+export type WorkerMessage =
+  | { type: 'progress'; progress: SnapshotLoadProgress }
+  | { type: 'opened'; result: Result<OpenedSnapshot> }
+  | { type: 'result'; id: number; result: Result<unknown> };
+
+/** What the worker is started with. */
+export interface WorkerStart {
+  path: string;
+}

@@ -1,0 +1,64 @@
+import type { DominatorTree } from './dominatorTree';
+import { UintStack } from './uintStack';
+
+/** Per-class totals over the objects DevTools lists: those with a non-zero shallow size. */
+export interface ClassAggregates {
+  counts: Float64Array;
+  shallowSizes: Float64Array;
+  /** Sum over instances not dominated by another listed instance of the same class. */
+  retainedSizes: Float64Array;
+  minDistances: Int32Array;
+}
+
+export interface AggregateInputs {
+  classIds: Uint32Array;
+  classCount: number;
+  selfSizes: Float64Array;
+  retainedSizes: Float64Array;
+  distances: Int32Array;
+  tree: DominatorTree;
+  rootOrdinal: number;
+}
+
+const EXIT = 0x80000000;
+
+export function aggregateClasses(inputs: AggregateInputs): ClassAggregates {
+  const { classIds, classCount, selfSizes, retainedSizes, distances, tree, rootOrdinal } = inputs;
+  const counts = new Float64Array(classCount);
+  const shallowSizes = new Float64Array(classCount);
+  const classRetained = new Float64Array(classCount);
+  const minDistances = new Int32Array(classCount).fill(0x7fffffff);
+  for (let ordinal = 0; ordinal < classIds.length; ordinal++) {
+    const size = selfSizes[ordinal]!;
+    if (!size) continue;
+    const id = classIds[ordinal]!;
+    counts[id]!++;
+    shallowSizes[id]! += size;
+    if (distances[ordinal]! < minDistances[id]!) minDistances[id] = distances[ordinal]!;
+  }
+  // Walk the dominator tree keeping, per class, how many listed ancestors belong to it; an
+  // instance counts only when none does, so nested instances are not counted twice.
+  const openAncestors = new Uint32Array(classCount);
+  const stack = new UintStack(1024);
+  stack.push(rootOrdinal);
+  const { firstChild, children } = tree;
+  while (stack.length) {
+    const entry = stack.pop();
+    if (entry & EXIT) {
+      openAncestors[classIds[entry ^ EXIT]!]!--;
+      continue;
+    }
+    const id = classIds[entry]!;
+    const from = firstChild[entry]!;
+    const to = firstChild[entry + 1]!;
+    if (selfSizes[entry] && openAncestors[id] === 0) {
+      classRetained[id]! += retainedSizes[entry]!;
+      if (from !== to) {
+        openAncestors[id]!++;
+        stack.push((entry | EXIT) >>> 0);
+      }
+    }
+    for (let k = from; k < to; k++) stack.push(children[k]!);
+  }
+  return { counts, shallowSizes, retainedSizes: classRetained, minDistances };
+}

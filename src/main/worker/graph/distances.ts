@@ -1,0 +1,96 @@
+import type { EphemeronNames } from './ephemeronNames';
+import type { HeapGraph } from './heapGraph';
+import type { KnownStrings } from './knownStrings';
+import { isUserRoot } from './roots';
+import type { ScratchBuffers } from './scratchBuffers';
+
+/** Distance of a node no path reaches (DevTools' value). */
+export const UNREACHABLE_DISTANCE = -5;
+/** Distances of nodes reached only from system roots start here when user roots exist. */
+export const SYSTEM_DISTANCE_BASE = 100_000_000;
+
+/** DevTools' parseInt(name, 10) of an edge name: element indexes, or a numeric string name. */
+function numericEdgeName(graph: HeapGraph, edge: number, cache: Map<number, number>): number {
+  const name = graph.edgeNames[edge]!;
+  const type = graph.edgeTypes[edge];
+  if (type === graph.types.edgeElement || type === graph.types.edgeHidden) return name;
+  let value = cache.get(name);
+  if (value === undefined) {
+    value = parseInt(graph.strings.get(name), 10);
+    cache.set(name, value);
+  }
+  return value;
+}
+
+/**
+ * Shortest distances from the roots by BFS, as DevTools computes them: first from the user
+ * roots (globals, DOM trees) at distance 1, then from the root for what is left (offset by
+ * SYSTEM_DISTANCE_BASE when user roots exist). Weak edges are not followed, nor the links
+ * DevTools knows to be misleading: a NativeContext's `sloppy_function_map`, the key/type slots
+ * of descriptor arrays, and the first of the two edges to a WeakMap value (so the value's
+ * distance goes by the later of its table and its key).
+ */
+export function computeDistances(
+  graph: HeapGraph,
+  known: KnownStrings,
+  ephemerons: EphemeronNames,
+  scratch: ScratchBuffers,
+): Int32Array {
+  const { nodeCount, nodeTypes, nodeNames, firstEdges, edgeTypes, edgeNames, edgeTargets, types, rootOrdinal } = graph;
+  // Kept as the result, so one of the dominator pass's buffers is reused instead of a new array.
+  const distances = new Int32Array(scratch.take().buffer, 0, nodeCount).fill(UNREACHABLE_DISTANCE);
+  const queue = scratch.take();
+  const pendingPairs = new Set<string>();
+  const numericNames = new Map<number, number>();
+
+  // The first of a WeakMap value's two edges is held back until the second is seen.
+  const followsEphemeron = (nameIndex: number): boolean => {
+    const ephemeron = ephemerons.lookup(nameIndex);
+    if (!ephemeron || pendingPairs.delete(ephemeron.pairKey)) return true;
+    pendingPairs.add(ephemeron.pairKey);
+    return false;
+  };
+  const bfs = (length: number): void => {
+    for (let head = 0; head < length; head++) {
+      const ordinal = queue[head]!;
+      const distance = distances[ordinal]! + 1;
+      // The two kinds of source nodes with edges DevTools does not follow, decided once per node.
+      const sourceType = nodeTypes[ordinal];
+      const nativeContext = sourceType === types.hidden && known.is('system / NativeContext', nodeNames[ordinal]!);
+      const descriptors = sourceType === types.array && known.is('(map descriptors)', nodeNames[ordinal]!);
+      for (let edge = firstEdges[ordinal]!, end = firstEdges[ordinal + 1]!; edge < end; edge++) {
+        const type = edgeTypes[edge];
+        if (type === types.edgeWeak) continue;
+        const target = edgeTargets[edge]!;
+        if (distances[target] !== UNREACHABLE_DISTANCE) continue;
+        if (nativeContext && type !== types.edgeElement && type !== types.edgeHidden && known.is('sloppy_function_map', edgeNames[edge]!)) {
+          continue;
+        }
+        if (descriptors) {
+          // Descriptor arrays hold [count, enum cache, then key/type/value triples]; maps
+          // share them, so only the value slots are real paths (crbug.com/413608).
+          const index = numericEdgeName(graph, edge, numericNames);
+          if (!(index < 2 || index % 3 !== 1)) continue;
+        } else if (type === types.edgeInternal && !followsEphemeron(edgeNames[edge]!)) {
+          continue;
+        }
+        distances[target] = distance;
+        queue[length++] = target;
+      }
+    }
+  };
+
+  let length = 0;
+  for (let edge = firstEdges[rootOrdinal]!, end = firstEdges[rootOrdinal + 1]!; edge < end; edge++) {
+    const target = edgeTargets[edge]!;
+    if (!isUserRoot(graph, known, target) || distances[target] === 1) continue;
+    distances[target] = 1;
+    queue[length++] = target;
+  }
+  bfs(length);
+  distances[rootOrdinal] = length > 0 ? SYSTEM_DISTANCE_BASE : 0;
+  queue[0] = rootOrdinal;
+  bfs(1);
+  scratch.give(queue);
+  return distances;
+}

@@ -1,0 +1,28 @@
+/**
+ * Reusable node-sized Uint32Array work buffers. The analyses run one after another and each
+ * needs a few temporary arrays of one entry per node; handing the same buffers around keeps the
+ * peak at the widest step (the dominator pass) instead of at whatever the GC has not freed yet.
+ */
+export class ScratchBuffers {
+  private readonly free: Uint32Array[] = [];
+
+  /** `length` is node count + 1, enough for 1-based vertex numbers and CSR offsets. */
+  constructor(readonly length: number) {}
+
+  /** A zero-filled buffer of `length` entries. */
+  take(): Uint32Array {
+    const buffer = this.free.pop();
+    if (!buffer) return new Uint32Array(this.length);
+    buffer.fill(0);
+    return buffer;
+  }
+
+  give(...buffers: Uint32Array[]): void {
+    for (const buffer of buffers) if (buffer.length === this.length) this.free.push(buffer);
+  }
+
+  /** Drops the pooled buffers so they can be collected. */
+  clear(): void {
+    this.free.length = 0;
+  }
+}

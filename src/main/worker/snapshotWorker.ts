@@ -1,0 +1,74 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { HeapdeckError } from '../../shared/contract/errors';
+import { failure, ok } from '../../shared/contract/result';
+import type { ClassSortKey } from '../../shared/model/heapSnapshots';
+import type { WorkerCall, WorkerMessage, WorkerMethods, WorkerStart } from '../snapshots/workerProtocol';
+import type { HeapSnapshotModel } from './model/heapSnapshotModel';
+import type { ClassRow } from './model/snapshotRows';
+import { openSnapshot } from './openSnapshot';
+
+// Entry of one snapshot's worker thread: opens the file, then answers page requests until
+// main terminates the thread. The heap graph never leaves this thread.
+const port = parentPort!;
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+async function main(): Promise<void> {
+  const { path } = workerData as WorkerStart;
+  let model: HeapSnapshotModel;
+  try {
+    model = await openSnapshot(path, { onProgress: (progress) => post({ type: 'progress', progress }) });
+  } catch (error) {
+    post({ type: 'opened', result: failure(error) });
+    return;
+  }
+  const summary = model.summary();
+  const { classes, ...rest } = summary;
+  const sortedClasses = new Map<string, ClassRow[]>();
+  post({ type: 'opened', result: ok({ ...rest, classCount: classes.length }) });
+
+  const handlers: { [M in keyof WorkerMethods]: (params: WorkerMethods[M]['params']) => WorkerMethods[M]['result'] } = {
+    classes: ({ offset = 0, limit = 100, sortBy = 'retainedSizeBytes', ascending = false, filter }) => {
+      const key = `${sortBy}:${ascending}`;
+      let sorted = sortedClasses.get(key);
+      if (!sorted) {
+        sorted = sortClasses(classes, sortBy, ascending);
+        sortedClasses.set(key, sorted);
+      }
+      const needle = filter?.toLowerCase();
+      const matching = needle ? sorted.filter((row) => row.name.toLowerCase().includes(needle)) : sorted;
+      return { total: matching.length, offset, items: matching.slice(offset, offset + limit) };
+    },
+    topRetainers: ({ limit }) => model.topRetainers(limit),
+    object: ({ ordinal, id }) => model.object(ordinal ?? ordinalOfId(model, id)),
+    edges: ({ ordinal, offset, limit }) => model.edgesOf(ordinal, { offset, limit }),
+    retainers: ({ ordinal, offset, limit }) => model.retainersOf(ordinal, { offset, limit }),
+    dominatorPath: ({ ordinal }) => model.dominatorPath(ordinal),
+  };
+
+  port.on('message', ({ id, method, params }: WorkerCall) => {
+    try {
+      const handler = handlers[method] as ((p: unknown) => unknown) | undefined;
+      if (!handler) throw new HeapdeckError('NOT_FOUND', `The snapshot worker has no method "${method}".`);
+      post({ type: 'result', id, result: ok(handler(params ?? {})) });
+    } catch (error) {
+      post({ type: 'result', id, result: failure(error) });
+    }
+  });
+}
+
+function ordinalOfId(model: HeapSnapshotModel, id: number | undefined): number {
+  const ordinal = id === undefined ? undefined : model.nodeById(id);
+  if (ordinal === undefined) throw new HeapdeckError('NOT_FOUND', `There is no object @${id} in this snapshot.`);
+  return ordinal;
+}
+
+function sortClasses(classes: readonly ClassRow[], sortBy: ClassSortKey, ascending: boolean): ClassRow[] {
+  const direction = ascending ? 1 : -1;
+  const compare =
+    sortBy === 'name'
+      ? (a: ClassRow, b: ClassRow) => a.name.localeCompare(b.name)
+      : (a: ClassRow, b: ClassRow) => a[sortBy] - b[sortBy];
+  return [...classes].sort((a, b) => direction * compare(a, b) || a.classId - b.classId);
+}
+
+void main();

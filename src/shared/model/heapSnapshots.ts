@@ -1,0 +1,75 @@
+/** One object of a heap snapshot, as a row of a table. */
+export interface ObjectRow {
+  /** Index of the object in this snapshot (nodeIndex / fieldCount); valid for this snapshot only. */
+  ordinal: number;
+  /** V8's object id, stable across snapshots of one process (what diffs match on). */
+  id: number;
+  name: string;
+  className: string;
+  type: string;
+  selfSizeBytes: number;
+  retainedSizeBytes: number;
+  /** Steps from the GC roots, as DevTools counts them. */
+  distance: number;
+}
+
+/** A reference seen from one end: `node` is the target of an outgoing edge, or the retainer. */
+export interface EdgeRow {
+  edgeOrdinal: number;
+  type: string;
+  name: string;
+  node: ObjectRow;
+}
+
+/** One line of the summary by class (constructor). */
+export interface ClassRow {
+  classId: number;
+  name: string;
+  /** Where the constructor is, for classes V8 recorded one for. */
+  location?: { scriptId: number; line: number; column: number };
+  count: number;
+  shallowSizeBytes: number;
+  retainedSizeBytes: number;
+  minDistance: number;
+}
+
+/** Memory by kind, as DevTools' Statistics view computes it (bytes). */
+export interface HeapStatistics {
+  totalBytes: number;
+  codeBytes: number;
+  stringsBytes: number;
+  jsArraysBytes: number;
+  /** Array buffer backing stores (typed arrays, Buffers). */
+  typedArraysBytes: number;
+  systemBytes: number;
+  /** Native (embedder) objects, including the extra native bytes the snapshot reports. */
+  nativeBytes: number;
+  /** What none of the above covers: the rest of the V8 heap. */
+  otherBytes: number;
+}
+
+/** A window of a long list; the rest stays in the worker. */
+export interface Page<T> {
+  total: number;
+  offset: number;
+  items: T[];
+}
+
+export type ClassSortKey = 'retainedSizeBytes' | 'shallowSizeBytes' | 'count' | 'name' | 'minDistance';
+
+/** An analysed snapshot, open in its own worker thread. */
+export interface OpenedSnapshotInfo {
+  snapshotId: string;
+  path: string;
+  nodeCount: number;
+  edgeCount: number;
+  totalSizeBytes: number;
+  classCount: number;
+  statistics: HeapStatistics;
+}
+
+/** Progress of opening a snapshot: reading the file, then each analysis step. */
+export type SnapshotLoadProgressEvent = { snapshotId: string; path: string } & (
+  | { step: 'reading'; bytesRead: number; totalBytes?: number }
+  | { step: 'retainers' | 'dominators' | 'distances' | 'classes' | 'summary' }
+);
