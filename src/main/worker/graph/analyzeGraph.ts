@@ -12,7 +12,8 @@ import { foldOwnedSizes } from './ownedSizes';
 import { markPageOwned } from './pageOwnership';
 import { buildRetainers, type Retainers } from './retainers';
 import { ScratchBuffers } from './scratchBuffers';
-import { computeStatistics, type HeapStatistics } from './statistics';
+import type { HeapStatistics } from '../../../shared/model/heapSnapshots';
+import { computeStatistics } from './statistics';
 
 export type AnalysisStep = 'retainers' | 'dominators' | 'distances' | 'classes' | 'summary';
 

@@ -1,22 +1,9 @@
+import type { HeapStatistics } from '../../../shared/model/heapSnapshots';
 import type { HeapGraph } from './heapGraph';
 import type { KnownStrings } from './knownStrings';
 import type { Retainers } from './retainers';
 
 /** Memory by kind, as DevTools' Statistics view computes it (bytes). */
-export interface HeapStatistics {
-  totalBytes: number;
-  codeBytes: number;
-  stringsBytes: number;
-  jsArraysBytes: number;
-  /** Array buffer backing stores (typed arrays, Buffers). */
-  typedArraysBytes: number;
-  systemBytes: number;
-  /** Native (embedder) objects, including the extra native bytes the snapshot reports. */
-  nativeBytes: number;
-  /** What none of the above covers: the rest of the V8 heap. */
-  otherBytes: number;
-}
-
 export function computeStatistics(graph: HeapGraph, known: KnownStrings, retainers: Retainers, totalBytes: number): HeapStatistics {
   const { nodeCount, nodeTypes, nodeNames, selfSizes, firstEdges, edgeTypes, edgeNames, edgeTargets, types } = graph;
   let native = graph.extraNativeBytes;
