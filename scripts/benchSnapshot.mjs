@@ -4,7 +4,7 @@
 // every run a separate process from file to "retained sizes and class summary ready", and prints
 // one table: wall time and peak RSS (median of the runs when a run takes under a minute).
 import { spawn } from 'node:child_process';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -37,7 +37,10 @@ async function snapshotOfSize(megabytes) {
   const existing = await stat(path).catch(() => undefined);
   if (!existing) {
     process.stderr.write(`Generating a ~${megabytes} MB snapshot...\n`);
-    await run(['--max-old-space-size=16000', 'scripts/benchSnapshotHeap.mjs', String(megabytes * UNITS_PER_MB), path]);
+    // Written under a temporary name: an interrupted run must not leave a "cached" half file.
+    const partial = `${path}.partial`;
+    await run(['--max-old-space-size=16000', 'scripts/benchSnapshotHeap.mjs', String(megabytes * UNITS_PER_MB), partial]);
+    await rename(partial, path);
   }
   return { path, bytes: (await stat(path)).size };
 }
