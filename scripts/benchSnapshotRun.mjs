@@ -11,7 +11,8 @@ let classCount;
 
 if (engine === 'heapdeck') {
   const { openSnapshot } = await import(pathToFileURL(heapdeckBundle).href);
-  const model = await openSnapshot(file);
+  // Cold every time: a cache beside the file would time a read, not an analysis.
+  const model = await openSnapshot(file, { useCache: false });
   classCount = model.summary().classes.length;
 } else if (engine === 'toolkit') {
   const { parse } = await import('heap-snapshot-toolkit');

@@ -31,7 +31,9 @@ export interface WorkerCall {
 export type WorkerMessage =
   | { type: 'progress'; progress: SnapshotLoadProgress }
   | { type: 'opened'; result: Result<OpenedSnapshot> }
-  | { type: 'result'; id: number; result: Result<unknown> };
+  | { type: 'result'; id: number; result: Result<unknown> }
+  /** The analysis cache beside the file is written (or could not be); the worker may stop now. */
+  | { type: 'cacheSettled'; saved: boolean };
 
 /** What the worker is started with. */
 export interface WorkerStart {

@@ -1,14 +1,18 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { freemem } from 'node:os';
 import { HeapdeckError } from '../../shared/contract/errors';
-import { analyzeGraph, type AnalysisStep } from './graph/analyzeGraph';
+import { snapshotIdentity } from './cache/cacheHeader';
+import { readSnapshotCache, writeSnapshotCache } from './cache/snapshotCache';
+import { analyzeGraph, type AnalysisStep, type HeapAnalysis } from './graph/analyzeGraph';
 import { HeapSnapshotModel } from './model/heapSnapshotModel';
 import { fileChunks } from './parse/fileChunks';
 import { parseSnapshot } from './parse/parseSnapshot';
 import type { SnapshotLayout } from './parse/snapshotMeta';
 
 export type SnapshotLoadProgress =
-  | { step: 'reading'; bytesRead: number; totalBytes?: number }
+  /** `fromCache`: the bytes are the saved analysis beside the snapshot, not the snapshot. */
+  | { step: 'reading'; bytesRead: number; totalBytes?: number; fromCache?: boolean }
   | { step: AnalysisStep };
 
 export interface LoadSnapshotOptions {
@@ -20,6 +24,16 @@ export interface LoadSnapshotOptions {
   foldOwnedSizes?: boolean;
   /** Refuse, before allocating, a snapshot estimated to need more (default: free memory). */
   memoryLimitBytes?: number;
+  /** Read the saved analysis beside the file when valid, and allow saving one (default true). */
+  useCache?: boolean;
+}
+
+/** An opened file, and how to save its analysis for the next open. */
+export interface OpenedSnapshotModel {
+  model: HeapSnapshotModel;
+  fromCache: boolean;
+  /** Writes the cache when the file was parsed; never rejects (resolves to whether it wrote). */
+  saveCache(): Promise<boolean>;
 }
 
 // Peak bytes per node and per edge while parsing and analysing (measured, rounded up), plus
@@ -39,6 +53,10 @@ function formatGigabytes(bytes: number): string {
 
 /** Parses and analyses a snapshot arriving as byte chunks (a file, or a capture in progress). */
 export async function loadSnapshot(chunks: AsyncIterable<Uint8Array>, options: LoadSnapshotOptions = {}): Promise<HeapSnapshotModel> {
+  return new HeapSnapshotModel(await loadAnalysis(chunks, options));
+}
+
+async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnapshotOptions): Promise<HeapAnalysis> {
   const { onProgress, signal } = options;
   const graph = await parseSnapshot(chunks, {
     signal,
@@ -55,23 +73,48 @@ export async function loadSnapshot(chunks: AsyncIterable<Uint8Array>, options: L
       }
     },
   });
-  const analysis = analyzeGraph(graph, {
+  return analyzeGraph(graph, {
     foldOwnedSizes: options.foldOwnedSizes,
     onStep: (step) => onProgress?.({ step }),
     checkpoint: () => {
       if (signal?.aborted) throw new HeapdeckError('CANCELLED', 'Opening the snapshot was cancelled.');
     },
   });
-  return new HeapSnapshotModel(analysis);
 }
 
-/** Opens a `.heapsnapshot` file: streams it through the parser and analyses it. */
+/** Opens a `.heapsnapshot` file: from its cache when valid, else streamed through the parser. */
 export async function openSnapshot(path: string, options: LoadSnapshotOptions = {}): Promise<HeapSnapshotModel> {
-  let totalBytes: number;
+  return (await openSnapshotWithCache(path, options)).model;
+}
+
+/** Opens a `.heapsnapshot` file like `openSnapshot`, and says whether the cache served it. */
+export async function openSnapshotWithCache(path: string, options: LoadSnapshotOptions = {}): Promise<OpenedSnapshotModel> {
+  const info = await statSnapshot(path);
+  const loadOptions = { ...options, totalBytes: options.totalBytes ?? info.size };
+  const foldOwnedSizes = options.foldOwnedSizes ?? true;
+  // Without an identity (the header cannot be read) the parser reports what is wrong.
+  const identity = options.useCache === false ? undefined : await snapshotIdentity(path, info).catch(() => undefined);
+  if (identity) {
+    const cached = await readSnapshotCache(path, identity, {
+      foldOwnedSizes,
+      signal: options.signal,
+      onBytesRead: (bytesRead, totalBytes) => options.onProgress?.({ step: 'reading', bytesRead, totalBytes, fromCache: true }),
+    });
+    if (cached) return { model: new HeapSnapshotModel(cached), fromCache: true, saveCache: async () => false };
+  }
+  const analysis = await loadAnalysis(fileChunks(path), loadOptions);
+  return {
+    model: new HeapSnapshotModel(analysis),
+    fromCache: false,
+    saveCache: async () => (identity ? writeSnapshotCache(path, identity, analysis, foldOwnedSizes) : false),
+  };
+}
+
+async function statSnapshot(path: string): Promise<Stats> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new HeapdeckError('INVALID_ARGUMENT', `${path} is not a file.`);
-    totalBytes = info.size;
+    return info;
   } catch (error) {
     if (error instanceof HeapdeckError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -79,5 +122,4 @@ export async function openSnapshot(path: string, options: LoadSnapshotOptions = 
     if (code === 'EACCES') throw new HeapdeckError('PERMISSION_DENIED', `Heapdeck may not read ${path}.`);
     throw new HeapdeckError('INTERNAL', `Could not read ${path}: ${(error as Error).message}`);
   }
-  return loadSnapshot(fileChunks(path), { ...options, totalBytes: options.totalBytes ?? totalBytes });
 }

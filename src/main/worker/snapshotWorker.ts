@@ -5,7 +5,7 @@ import type { ClassSortKey } from '../../shared/model/heapSnapshots';
 import type { WorkerCall, WorkerMessage, WorkerMethods, WorkerStart } from '../snapshots/workerProtocol';
 import type { HeapSnapshotModel } from './model/heapSnapshotModel';
 import type { ClassRow } from './model/snapshotRows';
-import { openSnapshot } from './openSnapshot';
+import { openSnapshotWithCache, type OpenedSnapshotModel } from './openSnapshot';
 
 // Entry of one snapshot's worker thread: opens the file, then answers page requests until
 // main terminates the thread. The heap graph never leaves this thread.
@@ -14,17 +14,20 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 
 async function main(): Promise<void> {
   const { path } = workerData as WorkerStart;
-  let model: HeapSnapshotModel;
+  let opened: OpenedSnapshotModel;
   try {
-    model = await openSnapshot(path, { onProgress: (progress) => post({ type: 'progress', progress }) });
+    opened = await openSnapshotWithCache(path, { onProgress: (progress) => post({ type: 'progress', progress }) });
   } catch (error) {
     post({ type: 'opened', result: failure(error) });
     return;
   }
+  const { model } = opened;
   const summary = model.summary();
   const { classes, ...rest } = summary;
   const sortedClasses = new Map<string, ClassRow[]>();
   post({ type: 'opened', result: ok({ ...rest, classCount: classes.length }) });
+  // After 'opened', so the user never waits for the write; a failed write is only a slower next open.
+  void opened.saveCache().then((saved) => post({ type: 'cacheSettled', saved }));
 
   const handlers: { [M in keyof WorkerMethods]: (params: WorkerMethods[M]['params']) => WorkerMethods[M]['result'] } = {
     classes: ({ offset = 0, limit = 100, sortBy = 'retainedSizeBytes', ascending = false, filter }) => {

@@ -68,8 +68,11 @@ export interface OpenedSnapshotInfo {
   statistics: HeapStatistics;
 }
 
-/** Progress of opening a snapshot: reading the file, then each analysis step. */
+/**
+ * Progress of opening a snapshot: reading the file, then each analysis step; or only reading
+ * the saved analysis beside the file (`fromCache`), which has no analysis steps.
+ */
 export type SnapshotLoadProgressEvent = { snapshotId: string; path: string } & (
-  | { step: 'reading'; bytesRead: number; totalBytes?: number }
+  | { step: 'reading'; bytesRead: number; totalBytes?: number; fromCache?: boolean }
   | { step: 'retainers' | 'dominators' | 'distances' | 'classes' | 'summary' }
 );

@@ -4,21 +4,42 @@ const SEGMENT_STRIDE = 2 ** 32;
 
 const utf8Decoder = new TextDecoder('utf-8');
 
+/** A finished store's raw arrays, as the snapshot cache saves and restores them. */
+export interface StringStoreParts {
+  segments: Uint8Array[];
+  /** Packed segment and offset of each string (see SEGMENT_STRIDE). */
+  locations: Float64Array;
+  lengths: Uint32Array;
+}
+
 /**
  * The snapshot's `strings` as UTF-8 bytes in 16 MB segments plus an index, so a table larger
  * than V8's maximum string length fits and JS strings exist only for the entries asked for.
  */
 export class StringStore {
   private readonly segments: Uint8Array[] = [];
-  private current = new Uint8Array(SEGMENT_BYTES);
+  private current: Uint8Array;
   private used = 0;
   private stringStart = 0;
-  private locations = new Float64Array(1024);
-  private lengths = new Uint32Array(1024);
+  private locations: Float64Array;
+  private lengths: Uint32Array;
   private size = 0;
 
-  constructor() {
+  /** An empty store to append to, or a finished one restored from `parts`. */
+  constructor(parts?: StringStoreParts) {
+    if (parts) {
+      this.segments.push(...parts.segments);
+      this.current = this.segments[this.segments.length - 1] ?? new Uint8Array(0);
+      this.used = this.stringStart = this.current.length;
+      this.locations = parts.locations;
+      this.lengths = parts.lengths;
+      this.size = parts.lengths.length;
+      return;
+    }
+    this.current = new Uint8Array(SEGMENT_BYTES);
     this.segments.push(this.current);
+    this.locations = new Float64Array(1024);
+    this.lengths = new Uint32Array(1024);
   }
 
   get count(): number {
@@ -63,6 +84,11 @@ export class StringStore {
     }
     this.locations = this.locations.slice(0, this.size);
     this.lengths = this.lengths.slice(0, this.size);
+  }
+
+  /** The raw arrays of a trimmed store (views, not copies). */
+  parts(): StringStoreParts {
+    return { segments: [...this.segments], locations: this.locations.subarray(0, this.size), lengths: this.lengths.subarray(0, this.size) };
   }
 
   bytes(index: number): Uint8Array {
