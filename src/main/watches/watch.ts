@@ -11,6 +11,8 @@ import type { ConnectedTarget } from '../targets/connectedTarget';
 import { isProcessAlive } from '../os/processAlive';
 import { watchExitSignals } from './exitSignals';
 
+/** How long a local process may take to leave the process table after its socket closed. */
+const EXIT_GRACE_MS = 1000;
 /** Consecutive failed samples after which a silent target counts as lost. */
 const MAX_FAILED_SAMPLES = 3;
 
@@ -126,7 +128,9 @@ export class Watch {
     }
     // A script Heapdeck launched is Heapdeck's to stop; anything else keeps running.
     if (status === 'detached') target.launched?.kill();
-    await recorder.close(status, reason);
+    // Every sample is already on disk; if the closing summary cannot be written (disk full, the
+    // folder removed), the session reads back as "interrupted" and the watch still ends.
+    await recorder.close(status, reason).catch(() => undefined);
     events.emit('watchStatus', { watchId: this.info.watchId, status, reason });
     return this.info;
   }
@@ -206,10 +210,24 @@ export class Watch {
     }
     const pid = this.info.target.pid;
     const local = this.info.attachedBy === 'pid' || this.info.attachedBy === 'launch';
-    if (local && pid !== undefined && !isProcessAlive(pid)) return ['target-exited', `process ${pid} ended`];
+    if (local && pid !== undefined && (await diesWithin(pid, EXIT_GRACE_MS))) return ['target-exited', `process ${pid} ended`];
     if (this.info.target.kind === 'node-worker') return ['target-exited', 'the worker thread exited'];
     return ['connection-lost', 'the inspector connection closed'];
   }
+}
+
+/**
+ * A dying process closes its sockets before it is gone from the process table, so the
+ * disconnect can arrive while it still looks alive; give it a moment before calling the
+ * connection lost.
+ */
+async function diesWithin(pid: number, graceMs: number): Promise<boolean> {
+  const deadline = Date.now() + graceMs;
+  while (isProcessAlive(pid)) {
+    if (Date.now() >= deadline) return false;
+    await delay(50);
+  }
+  return true;
 }
 
 function delay(ms: number): Promise<void> {

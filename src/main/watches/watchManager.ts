@@ -144,9 +144,9 @@ export class WatchManager {
   /** Ends every live watch; scripts Heapdeck launched are stopped. */
   async shutdown(): Promise<void> {
     for (const registry of this.workerRegistries.values()) registry.dispose();
-    await Promise.all(
-      [...this.watches.values()].filter((watch) => watch.live).map((watch) => watch.end('detached', 'Heapdeck closed')),
-    );
+    // end() hands back a watch's ending already under way, so this also waits for watches that
+    // are still closing because their target just went away.
+    await Promise.all([...this.watches.values()].map((watch) => watch.end('detached', 'Heapdeck closed')));
   }
 
   private watch(watchId: string): Watch {
