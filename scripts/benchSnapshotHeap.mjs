@@ -1,6 +1,7 @@
 // Builds a realistic heap (records, strings, arrays, Maps, closures, class instances, Buffers)
 // scaled by `units`, then writes a V8 heap snapshot of it. Run by benchSnapshot.mjs as a child:
 //   node --max-old-space-size=16000 scripts/benchSnapshotHeap.mjs <units> <out.heapsnapshot>
+// With `--stay` instead of a file it keeps the heap alive for a capture (benchCapture.mjs).
 import { writeHeapSnapshot } from 'node:v8';
 
 class Customer {
@@ -36,4 +37,9 @@ for (let i = 0; i < units; i++) {
   if (i % 10 === 0) keep.text.push(`log line ${i}: ` + 'x'.repeat(i % 200));
 }
 globalThis.benchHeap = keep;
-writeHeapSnapshot(out);
+if (out === '--stay') {
+  console.log('ready');
+  setInterval(() => {}, 1000);
+} else {
+  writeHeapSnapshot(out);
+}
