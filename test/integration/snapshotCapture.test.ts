@@ -1,33 +1,22 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../src/shared/contract/client';
+import { describe, expect, it } from 'vitest';
 import type { SnapshotProgress } from '../../src/shared/model/snapshots';
 import { runCli } from '../../src/main/cli/runCli';
 import { startChromium } from '../fixtures/chromium';
-import { inMemoryDoor, type DoorUnderTest } from '../fixtures/doors';
-import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
+import { doorPerTest } from '../fixtures/doorPerTest';
+import { IDLE_TARGET, type NodeTarget } from '../fixtures/nodeTarget';
 import { SNAPSHOT_WORKER_PATH } from '../fixtures/builtWorker';
 
 // ~400 000 small objects: a capture of a second or more, long enough to interrupt.
 const BIG_HEAP_TARGET = `globalThis.keep = Array.from({ length: 400000 }, (_, i) => ({ i, name: 'entry' + i })); console.log('ready'); setInterval(() => {}, 1000);`;
 
 describe('heap snapshot capture', () => {
-  let door: DoorUnderTest;
-  let api: ApiClient;
+  const { api, root, startTarget } = doorPerTest();
   let target: NodeTarget | undefined;
 
-  beforeEach(async () => {
-    door = await inMemoryDoor();
-    api = door.api;
-  });
-  afterEach(async () => {
-    await door.close();
-    await target?.kill();
-  });
-
   async function attachNode(source: string) {
-    target = await startNodeTarget(source, { inspect: true });
+    target = await startTarget(source, { inspect: true });
     await target.waitForOutput(/ready/);
     return api.call('attach', { request: { by: 'url', url: target.webSocketUrl! }, intervalMs: 250 });
   }
@@ -38,7 +27,7 @@ describe('heap snapshot capture', () => {
     api.on('snapshotProgress', (event) => progress.push(event));
     const file = await api.call('takeSnapshot', { watchId: watch.watchId });
 
-    expect(file.path).toContain(join(door.root, 'sessions', watch.sessionId, 'snapshots'));
+    expect(file.path).toContain(join(root(), 'sessions', watch.sessionId, 'snapshots'));
     expect((await stat(file.path)).size).toBe(file.sizeBytes);
     const snapshot = JSON.parse(await readFile(file.path, 'utf8'));
     expect(snapshot.snapshot.node_count).toBeGreaterThan(1000);
@@ -92,7 +81,7 @@ describe('heap snapshot capture', () => {
   it('refuses a relative or existing path', async () => {
     const watch = await attachNode(IDLE_TARGET);
     await expect(api.call('takeSnapshot', { watchId: watch.watchId, path: 'relative.heapsnapshot' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    const first = await api.call('takeSnapshot', { watchId: watch.watchId, path: join(door.root, 'a.heapsnapshot') });
+    const first = await api.call('takeSnapshot', { watchId: watch.watchId, path: join(root(), 'a.heapsnapshot') });
     await expect(api.call('takeSnapshot', { watchId: watch.watchId, path: first.path })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: expect.stringMatching(/already exists/),
@@ -100,11 +89,11 @@ describe('heap snapshot capture', () => {
   });
 
   it('heapdeck snapshot <target> -o <file> saves a snapshot', async () => {
-    target = await startNodeTarget(IDLE_TARGET, { inspect: true });
+    target = await startTarget(IDLE_TARGET, { inspect: true });
     const out: string[] = [];
-    const path = join(door.root, 'cli.heapsnapshot');
+    const path = join(root(), 'cli.heapsnapshot');
     const code = await runCli(['snapshot', `127.0.0.1:${target.port}`, '-o', path], {
-      root: door.root,
+      root: root(),
       rendererDir: '/nonexistent',
     snapshotWorkerPath: SNAPSHOT_WORKER_PATH,
       out: (line) => out.push(line),
@@ -118,6 +107,6 @@ describe('heap snapshot capture', () => {
   });
 
   async function snapshotFiles(sessionId: string): Promise<string[]> {
-    return readdir(join(door.root, 'sessions', sessionId, 'snapshots')).catch(() => []);
+    return readdir(join(root(), 'sessions', sessionId, 'snapshots')).catch(() => []);
   }
 });

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName } from '../../src/shared/contract/api';
 import type { ApiClient } from '../../src/shared/contract/client';
-import { startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
-import { inMemoryDoor, type DoorUnderTest } from '../fixtures/doors';
+import type { NodeTarget } from '../fixtures/nodeTarget';
+import { doorPerTest } from '../fixtures/doorPerTest';
 
 function collect<E extends EventName>(api: ApiClient, event: E): ApiEvents[E][] {
   const seen: ApiEvents[E][] = [];
@@ -13,22 +13,12 @@ function collect<E extends EventName>(api: ApiClient, event: E): ApiEvents[E][] 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('watch features against real Node targets', () => {
-  let door: DoorUnderTest;
-  let api: ApiClient;
+  const { api, startTarget } = doorPerTest();
   let target: NodeTarget | undefined;
-
-  beforeEach(async () => {
-    door = await inMemoryDoor();
-    api = door.api;
-  });
-  afterEach(async () => {
-    await door.close();
-    await target?.kill();
-  });
 
   it('raises a leak suspicion when the heap after GC keeps rising', async () => {
     // Retains ~512 KB every 50 ms, so each post-GC baseline sits several MB above the last.
-    target = await startNodeTarget(
+    target = await startTarget(
       `const leak = []; console.log('ready'); setInterval(() => leak.push(new Array(64 * 1024).fill(leak.length)), 50);`,
       { inspect: true },
     );
@@ -51,7 +41,7 @@ describe('watch features against real Node targets', () => {
   });
 
   it('lists the worker threads of a Node process and watches one of them', async () => {
-    target = await startNodeTarget(
+    target = await startTarget(
       `const { Worker } = require('node:worker_threads');
        new Worker("globalThis.big = new Array(2e6).fill(1.5); setInterval(() => {}, 1000);", { eval: true, name: 'crunch' });
        console.log('ready'); setInterval(() => {}, 1000);`,
@@ -81,7 +71,7 @@ describe('watch features against real Node targets', () => {
   });
 
   it('two watches of one target each get their own samples and GC events', async () => {
-    target = await startNodeTarget(`console.log('ready'); setInterval(() => { const a = []; for (let i = 0; i < 5e4; i++) a.push({ i }); }, 20);`, {
+    target = await startTarget(`console.log('ready'); setInterval(() => { const a = []; for (let i = 0; i < 5e4; i++) a.push({ i }); }, 20);`, {
       inspect: true,
     });
     const gcs = collect(api, 'gc');
