@@ -8,6 +8,12 @@ const interrupted = new Promise<void>((resolve) => {
   process.once('SIGTERM', () => resolve());
 });
 
+// `heapdeck analyze x | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 runCli(process.argv.slice(2), {
   root: heapdeckHome(),
   rendererDir: join(__dirname, '../renderer'),

@@ -35,7 +35,7 @@ export async function createServices(root: string, options: ServicesOptions): Pr
   const snapshots = new OpenSnapshots(options.snapshotWorkerPath, events);
   const settings = await AlertSettingsStore.open(root);
   const sessions = createSessionStore(root);
-  const watches = new WatchManager({ root, events, alertSettings: () => settings.get() });
+  const watches = new WatchManager({ root, events, alertSettings: () => settings.get(), snapshots });
 
   const handlers: Handlers = {
     listTargets: async ({ endpoints }) => listTargets(endpoints ?? []),

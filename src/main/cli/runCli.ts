@@ -66,6 +66,7 @@ function parseOptions(args: string[]) {
       port: { type: 'string' },
       output: { type: 'string', short: 'o' },
       'no-gc': { type: 'boolean', default: false },
+      analyze: { type: 'boolean', default: false },
       top: { type: 'string' },
     },
   });
@@ -97,7 +98,7 @@ async function runCommand(
       return gcCommand(context, target());
     case 'snapshot':
       if (!values.output) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck snapshot" needs -o <file.heapsnapshot>.');
-      return snapshotCommand(context, target(), { outputPath: values.output, collectGarbageFirst: !values['no-gc'] });
+      return snapshotCommand(context, target(), { outputPath: values.output, collectGarbageFirst: !values['no-gc'], analyze: values.analyze });
     case 'analyze': {
       const [path, extra] = positionals;
       if (!path) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck analyze" needs a .heapsnapshot file.');

@@ -10,9 +10,10 @@ Usage:
       Every sample is also recorded in a session folder (printed at start).
   heapdeck gc <target> [--tab <match>]
       Force a full garbage collection and print what it freed.
-  heapdeck snapshot <target> [--tab <match>] -o <file.heapsnapshot> [--no-gc]
+  heapdeck snapshot <target> [--tab <match>] -o <file.heapsnapshot> [--no-gc] [--analyze]
       Stream a heap snapshot of the target to a file (a full GC runs first unless
-      --no-gc). Ctrl-C cancels and deletes the partial file.
+      --no-gc). Ctrl-C cancels and deletes the partial file. --analyze analyses it
+      while it streams and prints what "heapdeck analyze" prints.
   heapdeck analyze <file.heapsnapshot> [--top 20] [--json]
       Parse and analyse a snapshot in a worker thread: totals, memory by kind, the
       classes and objects that retain the most (DevTools' retained sizes).

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { HeapdeckError } from '../../shared/contract/errors';
 import type { EventHub } from '../rpc/eventHub';
 import type { OpenedSnapshotInfo } from '../../shared/model/heapSnapshots';
-import type { WorkerCall, WorkerMessage, WorkerMethodName, WorkerMethods, WorkerStart } from './workerProtocol';
+import type { WorkerChunk, WorkerCall, WorkerMessage, WorkerMethodName, WorkerMethods, WorkerStart } from './workerProtocol';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -22,6 +22,14 @@ interface OpenSnapshot {
   /** Settles once the worker has written (or given up writing) the analysis cache. */
   cacheSettled: Promise<void>;
   settleCache(): void;
+}
+
+/** A snapshot being analysed while its capture streams in. */
+export interface StreamedSnapshot {
+  opened: Promise<OpenedSnapshotInfo>;
+  write(chunk: string): void;
+  end(): void;
+  abort(): Promise<void>;
 }
 
 /** How long closing waits for a cache write in progress; a 1 GB snapshot's takes a few seconds. */
@@ -43,25 +51,54 @@ export class OpenSnapshots {
   ) {}
 
   /** Parses and analyses a file in a new worker; progress arrives as `snapshotLoadProgress`. */
-  open(path: string): Promise<OpenedSnapshotInfo> {
-    if (!existsSync(this.workerPath)) {
-      return Promise.reject(new HeapdeckError('INTERNAL', `The snapshot worker is not built (${this.workerPath} is missing): run "npm run build".`));
-    }
-    const absolutePath = resolve(path);
+  async open(path: string): Promise<OpenedSnapshotInfo> {
+    return this.start({ path: resolve(path) }).opened;
+  }
+
+  /**
+   * Analyses a snapshot while a capture streams it to `path`: `write` each chunk as it arrives,
+   * then `end`. `abort` (a failed or cancelled capture) stops the worker.
+   */
+  openStreamed(path: string): StreamedSnapshot {
+    const { snapshotId, worker, opened } = this.start({ path: resolve(path), streamed: true });
+    const encoder = new TextEncoder();
+    const post = (message: WorkerChunk, transfer?: ArrayBuffer[]) => {
+      if (this.snapshots.has(snapshotId)) worker.postMessage(message, transfer);
+    };
+    return {
+      opened,
+      write(chunk) {
+        // A fresh buffer per chunk, handed over rather than copied into the worker.
+        const bytes = encoder.encode(chunk);
+        post({ chunk: bytes }, [bytes.buffer as ArrayBuffer]);
+      },
+      end: () => post({ end: true }),
+      abort: async () => {
+        opened.catch(() => undefined);
+        await this.close(snapshotId);
+      },
+    };
+  }
+
+  private start(workerData: WorkerStart): { snapshotId: string; worker: Worker; opened: Promise<OpenedSnapshotInfo> } {
     const snapshotId = `s-${randomBytes(4).toString('hex')}`;
-    const worker = new Worker(this.workerPath, { workerData: { path: absolutePath } satisfies WorkerStart });
+    if (!existsSync(this.workerPath)) {
+      throw new HeapdeckError('INTERNAL', `The snapshot worker is not built (${this.workerPath} is missing): run "npm run build".`);
+    }
+    const worker = new Worker(this.workerPath, { workerData });
     let settleCache = () => undefined as void;
     const cacheSettled = new Promise<void>((resolve) => (settleCache = resolve));
-    const snapshot: OpenSnapshot = { path: absolutePath, worker, pending: new Map(), nextId: 1, cacheSettled, settleCache };
+    const snapshot: OpenSnapshot = { path: workerData.path, worker, pending: new Map(), nextId: 1, cacheSettled, settleCache };
     this.snapshots.set(snapshotId, snapshot);
 
-    return new Promise((resolveOpen, rejectOpen) => {
+    const opened = new Promise<OpenedSnapshotInfo>((resolveOpen, rejectOpen) => {
       // The open itself is pending call 0 until the worker says it is ready.
       snapshot.pending.set(0, { resolve: resolveOpen as (value: unknown) => void, reject: rejectOpen });
       worker.on('message', (message: WorkerMessage) => this.onMessage(snapshotId, snapshot, message));
       worker.on('error', (error) => this.end(snapshotId, crashed(error.message)));
       worker.on('exit', (code) => this.end(snapshotId, snapshot.stopping ?? crashed(`it exited with code ${code}`)));
     });
+    return { snapshotId, worker, opened };
   }
 
   call<M extends WorkerMethodName>(snapshotId: string, method: M, params: WorkerMethods[M]['params']): Promise<WorkerMethods[M]['result']> {

@@ -16,6 +16,8 @@ export interface CaptureRequest {
   options: SnapshotOptions;
   signal: AbortSignal;
   onProgress(progress: Omit<SnapshotProgress, 'watchId'>): void;
+  /** Each chunk as it arrives, for analysis alongside the capture. */
+  onChunk?(chunk: string): void;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface CaptureRequest {
  * whose target dies, or whose disk fills up deletes its partial file and says so.
  */
 export async function captureSnapshot(request: CaptureRequest): Promise<{ sizeBytes: number; durationMs: number }> {
-  const { session, path, options, signal, onProgress } = request;
+  const { session, path, options, signal, onProgress, onChunk } = request;
   if (await exists(path)) throw new HeapdeckError('INVALID_ARGUMENT', `${path} already exists; choose another file name.`);
   const partialPath = `${path}.partial`;
   const startedAt = Date.now();
@@ -41,6 +43,7 @@ export async function captureSnapshot(request: CaptureRequest): Promise<{ sizeBy
     session.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => {
       bytesWritten += Buffer.byteLength(chunk);
       file.write(chunk);
+      onChunk?.(chunk);
       report({ phase: 'write', done: bytesWritten, total: 0 });
     }),
     session.on('HeapProfiler.reportHeapSnapshotProgress', ({ done, total }) => report({ phase: 'capture', done, total })),

@@ -35,7 +35,14 @@ export type WorkerMessage =
   /** The analysis cache beside the file is written (or could not be); the worker may stop now. */
   | { type: 'cacheSettled'; saved: boolean };
 
-/** What the worker is started with. */
+/**
+ * What the worker is started with. `streamed`: the snapshot arrives as `WorkerChunk` messages
+ * while a capture writes `path`, so analysis runs alongside the capture instead of after it.
+ */
 export interface WorkerStart {
   path: string;
+  streamed?: boolean;
 }
+
+/** Main → worker while streaming: the next bytes of the snapshot, or the end of it. */
+export type WorkerChunk = { chunk: Uint8Array } | { end: true };

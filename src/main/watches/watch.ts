@@ -88,6 +88,7 @@ export class Watch {
     options: SnapshotOptions,
     signal: AbortSignal,
     onProgress: (progress: SnapshotProgress) => void,
+    onChunk?: (chunk: string) => void,
   ): Promise<{ sizeBytes: number; durationMs: number }> {
     if (this.capturing) throw new HeapdeckError('INVALID_ARGUMENT', 'A snapshot of this target is already being taken.');
     this.capturing = true;
@@ -98,6 +99,7 @@ export class Watch {
         options,
         signal,
         onProgress: (progress) => onProgress({ ...progress, watchId: this.info.watchId }),
+        onChunk,
       });
     } finally {
       this.capturing = false;

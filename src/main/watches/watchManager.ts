@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { HeapdeckError } from '../../shared/contract/errors';
+import { HeapdeckError, toErrorDto } from '../../shared/contract/errors';
 import { SAMPLE_INTERVAL_MS, type AlertSettings, type GcEvent, type MemorySample } from '../../shared/model/metrics';
 import type { SnapshotFileInfo, SnapshotOptions } from '../../shared/model/snapshots';
 import type { AttachRequest, WorkerTarget } from '../../shared/model/targets';
@@ -12,6 +12,7 @@ import { createProbe } from '../sampling/probeFor';
 import { createSessionRecorder } from '../sessions/sessionRecorder';
 import { watchWorkers, type WorkerRegistry } from '../targets/nodeWorkers';
 import { resolveTarget } from '../targets/resolveTarget';
+import type { OpenSnapshots } from '../snapshots/openSnapshots';
 import { Watch } from './watch';
 
 export interface WatchManagerOptions {
@@ -19,6 +20,8 @@ export interface WatchManagerOptions {
   root: string;
   events: EventHub;
   alertSettings: () => AlertSettings;
+  /** Where a capture with `analyze` is opened while it streams. */
+  snapshots: OpenSnapshots;
 }
 
 /** All watches of this run: attach, sample, force GC, workers, detach. */
@@ -121,11 +124,25 @@ export class WatchManager {
     const controller = new AbortController();
     this.captures.set(watchId, controller);
     const takenAtMs = Date.now();
+    const analysis = options.analyze ? this.options.snapshots.openStreamed(target) : undefined;
     try {
-      const { sizeBytes, durationMs } = await watch.takeSnapshot(target, options, controller.signal, (progress) =>
-        this.options.events.emit('snapshotProgress', progress),
+      const { sizeBytes, durationMs } = await watch.takeSnapshot(
+        target,
+        options,
+        controller.signal,
+        (progress) => this.options.events.emit('snapshotProgress', progress),
+        analysis?.write,
       );
-      return { path: target, sizeBytes, takenAtMs, durationMs, watchId, sessionId: watch.info.sessionId, target: watch.info.target };
+      const file: SnapshotFileInfo = { path: target, sizeBytes, takenAtMs, durationMs, watchId, sessionId: watch.info.sessionId, target: watch.info.target };
+      if (!analysis) return file;
+      analysis.end();
+      return await analysis.opened.then(
+        (snapshot) => ({ ...file, snapshot }),
+        (error: unknown) => ({ ...file, analysisError: toErrorDto(error) }),
+      );
+    } catch (error) {
+      await analysis?.abort();
+      throw error;
     } finally {
       this.captures.delete(watchId);
     }

@@ -2,10 +2,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { HeapdeckError } from '../../shared/contract/errors';
 import { failure, ok } from '../../shared/contract/result';
 import type { ClassSortKey } from '../../shared/model/heapSnapshots';
-import type { WorkerCall, WorkerMessage, WorkerMethods, WorkerStart } from '../snapshots/workerProtocol';
+import type { WorkerCall, WorkerChunk, WorkerMessage, WorkerMethods, WorkerStart } from '../snapshots/workerProtocol';
 import type { HeapSnapshotModel } from './model/heapSnapshotModel';
 import type { ClassRow } from './model/snapshotRows';
-import { openSnapshotWithCache, type OpenedSnapshotModel } from './openSnapshot';
+import { loadSnapshot, openSnapshotWithCache, type LoadSnapshotOptions, type OpenedSnapshotModel } from './openSnapshot';
 
 // Entry of one snapshot's worker thread: opens the file, then answers page requests until
 // main terminates the thread. The heap graph never leaves this thread.
@@ -13,10 +13,14 @@ const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 async function main(): Promise<void> {
-  const { path } = workerData as WorkerStart;
+  const start = workerData as WorkerStart;
+  const options: LoadSnapshotOptions = { onProgress: (progress) => post({ type: 'progress', progress }) };
   let opened: OpenedSnapshotModel;
   try {
-    opened = await openSnapshotWithCache(path, { onProgress: (progress) => post({ type: 'progress', progress }) });
+    // A streamed capture is not cached: its file is renamed into place only after the last chunk.
+    opened = start.streamed
+      ? { model: await loadSnapshot(streamedChunks(), options), fromCache: false, saveCache: async () => false }
+      : await openSnapshotWithCache(start.path, options);
   } catch (error) {
     post({ type: 'opened', result: failure(error) });
     return;
@@ -57,6 +61,30 @@ async function main(): Promise<void> {
       post({ type: 'result', id, result: failure(error) });
     }
   });
+}
+
+/** The chunks main posts while a capture streams, until it says the snapshot is complete. */
+async function* streamedChunks(): AsyncGenerator<Uint8Array> {
+  const queue: WorkerChunk[] = [];
+  let wake: (() => void) | undefined;
+  const onChunk = (message: WorkerChunk) => {
+    queue.push(message);
+    wake?.();
+  };
+  port.on('message', onChunk);
+  try {
+    for (;;) {
+      const next = queue.shift();
+      if (!next) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if ('end' in next) return;
+      yield next.chunk;
+    }
+  } finally {
+    port.off('message', onChunk);
+  }
 }
 
 function ordinalOfId(model: HeapSnapshotModel, id: number | undefined): number {

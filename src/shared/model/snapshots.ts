@@ -1,3 +1,5 @@
+import type { ErrorDto } from '../contract/errors';
+import type { OpenedSnapshotInfo } from './heapSnapshots';
 import type { TargetDescriptor } from './targets';
 
 /** How to take a heap snapshot (`HeapProfiler.takeHeapSnapshot` options). */
@@ -8,6 +10,11 @@ export interface SnapshotOptions {
   exposeInternals?: boolean;
   /** Record the values of heap numbers. Default false. */
   captureNumericValue?: boolean;
+  /**
+   * Also analyse the snapshot while it streams in, so it is open (`snapshot` in the result)
+   * the moment the capture ends. Default false.
+   */
+  analyze?: boolean;
 }
 
 /**
@@ -31,4 +38,8 @@ export interface SnapshotFileInfo {
   watchId?: string;
   sessionId?: string;
   target?: TargetDescriptor;
+  /** With `analyze`: the snapshot, open for page requests. */
+  snapshot?: OpenedSnapshotInfo;
+  /** With `analyze`: why the file (kept) could not be analysed. */
+  analysisError?: ErrorDto;
 }
