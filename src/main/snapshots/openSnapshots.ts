@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { setTimeout as delay } from 'node:timers/promises';
 import { HeapdeckError } from '../../shared/contract/errors';
 import type { EventHub } from '../rpc/eventHub';
 import type { OpenedSnapshotInfo } from '../../shared/model/heapSnapshots';
@@ -122,7 +123,7 @@ export class OpenSnapshots {
     const snapshot = this.snapshots.get(snapshotId);
     if (!snapshot) return { closed: false };
     if (!snapshot.pending.has(0)) {
-      await Promise.race([snapshot.cacheSettled, new Promise((resolve) => setTimeout(resolve, CACHE_WRITE_GRACE_MS).unref())]);
+      await Promise.race([snapshot.cacheSettled, delay(CACHE_WRITE_GRACE_MS, undefined, { ref: false })]);
     }
     snapshot.stopping = new HeapdeckError('CANCELLED', `Snapshot ${snapshot.path} was closed.`);
     await snapshot.worker.terminate();

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { HeapdeckError } from '../../shared/contract/errors';
 import { formatEndpoint } from '../../shared/targetSpec';
 import { discoverWebSocketUrl, probeInspector } from '../cdp/endpoints';
@@ -99,7 +100,7 @@ async function waitForInspector(
 ): Promise<{ endpoint: string; port: number } | undefined> {
   const deadline = Date.now() + OPEN_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    await delay(POLL_INTERVAL_MS);
     if (!isProcessAlive(pid)) throw new HeapdeckError('TARGET_DETACHED', `pid ${pid} exited after Heapdeck sent it SIGUSR1.`);
     const found = (await findInspectors(table, [pid], skipPorts)).get(pid)?.[0];
     if (found) return found;

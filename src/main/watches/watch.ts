@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Alert, AlertSettings, GcEvent, MemorySample } from '../../shared/model/metrics';
 import { HeapdeckError } from '../../shared/contract/errors';
 import type { SnapshotOptions, SnapshotProgress } from '../../shared/model/snapshots';
@@ -230,8 +231,4 @@ async function diesWithin(pid: number, graceMs: number): Promise<boolean> {
     await delay(50);
   }
   return true;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AttachRequest } from '../../../shared/model/targets';
 import type { WatchStatusEvent } from '../../../shared/model/watches';
 import type { CliContext } from '../cliContext';
@@ -43,8 +44,4 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   }
   context.err(`Watch ended: ${outcome.status}${outcome.reason ? ` — ${outcome.reason}` : ''}. All samples are kept in the session.`);
   return outcome.status === 'detached' ? EXIT.ok : EXIT.target;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
