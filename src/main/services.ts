@@ -70,8 +70,21 @@ export async function createServices(root: string, options: ServicesOptions): Pr
     getTopRetainers: ({ snapshotId, limit }) => snapshots.call(snapshotId, 'topRetainers', { limit: limit ?? 20 }),
     getSnapshotObject: ({ snapshotId, ...which }) => snapshots.call(snapshotId, 'object', which),
     getObjectEdges: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'edges', page),
-    getObjectRetainers: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'retainers', page),
+    getObjectRetainers: async ({ snapshotId, ...page }) => ({
+      ...(await snapshots.call(snapshotId, 'retainers', page)),
+      hidden: { weak: 0, weakMapTable: 0, inspector: 0, internal: 0 },
+    }),
     getDominatorPath: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'dominatorPath', { ordinal }),
+    // Being built (issue 4): replaced by the library and explorer services.
+    listSnapshots: notYet,
+    importSnapshot: notYet,
+    renameSnapshot: notYet,
+    deleteSnapshot: notYet,
+    exportSnapshot: notYet,
+    revealSnapshot: notYet,
+    getClassInstances: notYet,
+    getObjectDetails: notYet,
+    getDominatorChildren: notYet,
   };
 
   return {
@@ -99,4 +112,8 @@ async function listTargets(extraEndpoints: string[]): Promise<TargetsListing> {
     endpoints: listings,
     listedAtMs: Date.now(),
   };
+}
+
+async function notYet(): Promise<never> {
+  throw new HeapdeckError('INTERNAL', 'Not built yet.');
 }

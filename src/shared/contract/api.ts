@@ -4,11 +4,17 @@ import type {
   ClassRow,
   ClassSortKey,
   EdgeRow,
+  InstanceSortKey,
+  ObjectDetails,
+  ObjectFilter,
   ObjectRow,
   OpenedSnapshotInfo,
   Page,
+  RetainerNoise,
+  RetainersPage,
   SnapshotLoadProgressEvent,
 } from '../model/heapSnapshots';
+import type { SnapshotEntry } from '../model/snapshotLibrary';
 import type { SnapshotFileInfo, SnapshotOptions, SnapshotProgress } from '../model/snapshots';
 import type { AttachRequest, TargetsListing, WorkerTarget } from '../model/targets';
 import type { WatchInfo, WatchStatusEvent } from '../model/watches';
@@ -76,21 +82,71 @@ export interface ApiMethods {
    * as `snapshotLoadProgress`. Everything else about it is read by page.
    */
   openSnapshot: { params: { path: string }; result: OpenedSnapshotInfo };
+  /** Snapshot files taken in sessions or opened before (recent files), newest first. */
+  listSnapshots: { params: Record<string, never>; result: SnapshotEntry[] };
+  /** Adds an existing `.heapsnapshot` file to the library without opening it. */
+  importSnapshot: { params: { path: string }; result: SnapshotEntry };
+  renameSnapshot: { params: { path: string; name: string }; result: SnapshotEntry };
+  /**
+   * Removes a snapshot from the library; a session's snapshot file is deleted with it, an
+   * imported file only when `deleteFile`.
+   */
+  deleteSnapshot: { params: { path: string; deleteFile?: boolean }; result: { deleted: true } };
+  /** Saves a copy of a snapshot as another `.heapsnapshot` file. */
+  exportSnapshot: { params: { path: string; destination: string }; result: { path: string; sizeBytes: number } };
+  /** Shows the file in the system file manager when the shell can; else says where it is. */
+  revealSnapshot: { params: { path: string }; result: { revealed: boolean; path: string } };
   /** Frees an open snapshot; an open still in progress fails with CANCELLED. */
   closeSnapshot: { params: { snapshotId: string }; result: { closed: boolean } };
-  /** The summary by class, sorted and filtered by name (case-insensitive substring). */
+  /**
+   * The summary by class, sorted, filtered by name (case-insensitive substring, or a regular
+   * expression with `regex`) and limited to the objects `objects` selects.
+   */
   getSnapshotClasses: {
-    params: { snapshotId: string; offset?: number; limit?: number; sortBy?: ClassSortKey; ascending?: boolean; filter?: string };
+    params: {
+      snapshotId: string;
+      offset?: number;
+      limit?: number;
+      sortBy?: ClassSortKey;
+      ascending?: boolean;
+      filter?: string;
+      regex?: boolean;
+      objects?: ObjectFilter;
+    };
     result: Page<ClassRow>;
+  };
+  /** The objects of one class (a summary row), sorted; a million instances page like ten. */
+  getClassInstances: {
+    params: {
+      snapshotId: string;
+      classId: number;
+      offset?: number;
+      limit?: number;
+      sortBy?: InstanceSortKey;
+      ascending?: boolean;
+      objects?: ObjectFilter;
+    };
+    result: Page<ObjectRow>;
   };
   /** The objects that keep the most memory alive. */
   getTopRetainers: { params: { snapshotId: string; limit?: number }; result: ObjectRow[] };
   /** One object, by ordinal or by V8 object id (`@123` in DevTools). */
   getSnapshotObject: { params: { snapshotId: string; ordinal?: number; id?: number }; result: ObjectRow };
-  /** The references an object holds. */
+  /** What the inspector shows: string value, sliced parent, closure location... */
+  getObjectDetails: { params: { snapshotId: string; ordinal: number }; result: ObjectDetails };
+  /** The references an object holds (Containment starts at `rootOrdinal`). */
   getObjectEdges: { params: { snapshotId: string; ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
-  /** The references that hold an object. */
-  getObjectRetainers: { params: { snapshotId: string; ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
+  /**
+   * The references that hold an object, nearest to the GC roots first. `hide` leaves out noise
+   * (counted in `hidden`); `ignored` objects are treated as not retaining anything, and the
+   * distances are recomputed without them.
+   */
+  getObjectRetainers: {
+    params: { snapshotId: string; ordinal: number; offset?: number; limit?: number; hide?: RetainerNoise[]; ignored?: number[] };
+    result: RetainersPage;
+  };
+  /** The objects an object immediately dominates, biggest retained size first. */
+  getDominatorChildren: { params: { snapshotId: string; ordinal: number; offset?: number; limit?: number }; result: Page<ObjectRow> };
   /** The object, its immediate dominator, that one's, and so on up to the GC root. */
   getDominatorPath: { params: { snapshotId: string; ordinal: number }; result: ObjectRow[] };
 }
@@ -118,11 +174,20 @@ export const METHOD_NAMES = [
   'cancelSnapshot',
   'openSnapshot',
   'closeSnapshot',
+  'listSnapshots',
+  'importSnapshot',
+  'renameSnapshot',
+  'deleteSnapshot',
+  'exportSnapshot',
+  'revealSnapshot',
   'getSnapshotClasses',
+  'getClassInstances',
   'getTopRetainers',
   'getSnapshotObject',
+  'getObjectDetails',
   'getObjectEdges',
   'getObjectRetainers',
+  'getDominatorChildren',
   'getDominatorPath',
 ] as const satisfies readonly MethodName[];
 
@@ -142,6 +207,8 @@ export interface ApiEvents {
   watchAdded: WatchInfo;
   snapshotProgress: SnapshotProgress;
   snapshotLoadProgress: SnapshotLoadProgressEvent;
+  /** A snapshot was added to the library or changed (captured, imported, renamed, analysed). */
+  snapshotListed: SnapshotEntry;
 }
 
 export type EventName = keyof ApiEvents;
@@ -155,6 +222,7 @@ export const EVENT_NAMES = [
   'watchAdded',
   'snapshotProgress',
   'snapshotLoadProgress',
+  'snapshotListed',
 ] as const satisfies readonly EventName[];
 
 export function isMethodName(value: unknown): value is MethodName {

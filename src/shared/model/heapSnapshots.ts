@@ -57,6 +57,44 @@ export interface Page<T> {
 
 export type ClassSortKey = 'retainedSizeBytes' | 'shallowSizeBytes' | 'count' | 'name' | 'minDistance';
 
+export type InstanceSortKey = 'retainedSizeBytes' | 'selfSizeBytes' | 'distance' | 'id';
+
+/**
+ * Which objects a summary or an instance list covers. Presets: `detached` (DOM nodes no longer
+ * in a document), `eventHandlers` (objects kept alive through event listeners), `duplicatedStrings`
+ * (strings whose value occurs more than once), `unreachable` (not reachable from the GC roots).
+ */
+export interface ObjectFilter {
+  preset?: 'all' | 'detached' | 'eventHandlers' | 'duplicatedStrings' | 'unreachable';
+  /** Objects with `afterId < id <= upToId`: allocated between two snapshots of one process. */
+  idRange?: { afterId: number; upToId?: number };
+}
+
+/** Retainers a developer rarely means; hidden from retainer lists unless asked for. */
+export type RetainerNoise = 'weak' | 'weakMapTable' | 'inspector' | 'internal';
+
+export const RETAINER_NOISE: readonly RetainerNoise[] = ['weak', 'weakMapTable', 'inspector', 'internal'];
+
+/** A page of retainers, and how many each hidden kind of noise left out. */
+export interface RetainersPage extends Page<EdgeRow> {
+  hidden: Record<RetainerNoise, number>;
+}
+
+/** Everything the inspector shows about one object. */
+export interface ObjectDetails {
+  object: ObjectRow;
+  /** For strings: the value (cut at `MAX_STRING_PREVIEW` characters) and its full length. */
+  string?: { value: string; length: number; truncated: boolean };
+  /** A sliced string's parent: the (often much larger) string it keeps alive. */
+  slicedParent?: ObjectRow;
+  /** A concatenated string's two halves. */
+  concatenatedParts?: ObjectRow[];
+  /** Where a closure's (or a class's) code is, when the snapshot recorded it. */
+  location?: { scriptId: number; line: number; column: number; scriptName?: string };
+  /** DOM node no longer attached to a document. */
+  detached?: boolean;
+}
+
 /** An analysed snapshot, open in its own worker thread. */
 export interface OpenedSnapshotInfo {
   snapshotId: string;
@@ -66,6 +104,10 @@ export interface OpenedSnapshotInfo {
   totalSizeBytes: number;
   classCount: number;
   statistics: HeapStatistics;
+  /** The synthetic root: where Containment and Dominators start. */
+  rootOrdinal: number;
+  /** The highest object id; objects allocated after this snapshot have larger ones. */
+  maxObjectId: number;
 }
 
 /**

@@ -37,7 +37,15 @@ export class HeapSnapshotModel {
       });
     });
     rows.sort((a, b) => b.retainedSizeBytes - a.retainedSizeBytes || a.classId - b.classId);
-    return { nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, totalSizeBytes, classes: rows, statistics };
+    return {
+      nodeCount: graph.nodeCount,
+      edgeCount: graph.edgeCount,
+      totalSizeBytes,
+      classes: rows,
+      statistics,
+      rootOrdinal: graph.rootOrdinal,
+      maxObjectId: maxOf(graph.nodeIds),
+    };
   }
 
   /** The `limit` objects with the largest retained sizes, leaving out the synthetic roots. */
@@ -142,4 +150,10 @@ export class HeapSnapshotModel {
       throw new HeapdeckError('NOT_FOUND', `There is no object number ${ordinal} in this snapshot.`);
     }
   }
+}
+
+function maxOf(values: Uint32Array): number {
+  let max = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
+  return max;
 }

@@ -10,6 +10,8 @@ export interface SnapshotSummary {
   /** Classes with at least one listed object, biggest retained size first. */
   classes: ClassRow[];
   statistics: HeapStatistics;
+  rootOrdinal: number;
+  maxObjectId: number;
 }
 
 export interface PageRequest {
