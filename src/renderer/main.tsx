@@ -9,6 +9,8 @@ import './styles/layout.css';
 import './styles/panels.css';
 import './styles/tables.css';
 import './styles/charts.css';
+import './styles/tree.css';
+import './styles/snapshots.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

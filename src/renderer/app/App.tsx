@@ -1,4 +1,5 @@
 import { useConnectionStatus } from '../api/useApi';
+import { OpenSnapshotsProvider } from '../features/snapshots/OpenSnapshotsProvider';
 import { LiveStoreProvider } from '../features/timeline/LiveStoreProvider';
 import { ConnectionScreen } from './ConnectionScreen';
 import { Shell } from './Shell';
@@ -8,7 +9,9 @@ export function App() {
   if (status.state !== 'open' && status.state !== 'reconnecting') return <ConnectionScreen status={status} />;
   return (
     <LiveStoreProvider>
-      <Shell reconnectAttempt={status.state === 'reconnecting' ? status.attempt : null} />
+      <OpenSnapshotsProvider>
+        <Shell reconnectAttempt={status.state === 'reconnecting' ? status.attempt : null} />
+      </OpenSnapshotsProvider>
     </LiveStoreProvider>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ToastStack } from '../features/alerts/ToastStack';
 import { SessionsView } from '../features/sessions/SessionsView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { SnapshotsView } from '../features/snapshots/SnapshotsView';
 import { TargetsView } from '../features/targets/TargetsView';
 import { WatchesView } from '../features/timeline/WatchesView';
 import { useLiveState } from '../features/timeline/useLiveState';
@@ -13,6 +14,7 @@ import type { ViewId } from './views';
 /** The app once connected: sidebar, the current view, toasts. */
 export function Shell({ reconnectAttempt }: { reconnectAttempt: number | null }) {
   const [view, setView] = useState<ViewId>('targets');
+  const [snapshotPath, setSnapshotPath] = useState<string | null>(null);
   const userNavigated = useRef(false);
   const { watches, listed } = useLiveState();
   const activeWatchCount = watches.filter((watch) => watch.info.status === 'watching').length;
@@ -39,6 +41,7 @@ export function Shell({ reconnectAttempt }: { reconnectAttempt: number | null })
         {reconnectAttempt !== null && <ReconnectBanner attempt={reconnectAttempt} />}
         {view === 'targets' && <TargetsView onAttached={() => navigate('watches')} />}
         {view === 'watches' && <WatchesView onFindTargets={() => navigate('targets')} />}
+        {view === 'snapshots' && <SnapshotsView current={snapshotPath} onShow={setSnapshotPath} />}
         {view === 'sessions' && <SessionsView />}
         {view === 'settings' && <SettingsView />}
       </main>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { VIEWS, type ViewId } from './views';
 
-/** Alt+1 … Alt+4 switch views from anywhere, as the sidebar's tooltips say. */
+/** Alt+1 … Alt+5 switch views from anywhere, as the sidebar's tooltips say. */
 export function useViewShortcuts(onNavigate: (view: ViewId) => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { toErrorDto, type ErrorDto } from '../../../../shared/contract/errors';
+import type { ObjectRow, OpenedSnapshotInfo } from '../../../../shared/model/heapSnapshots';
+import { useApi } from '../../../api/useApi';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ContainmentTab } from './ContainmentTab';
+import { DominatorsTab } from './DominatorsTab';
+import { ExplorerTabs, type ExplorerTabId } from './ExplorerTabs';
+import { ObjectInspector } from './ObjectInspector';
+import { RetainersPanel } from './RetainersPanel';
+import { StatisticsTab } from './StatisticsTab';
+import { SummaryTab } from './SummaryTab';
+import type { SummaryControls } from './SummaryToolbar';
+
+const DEFAULT_CONTROLS: SummaryControls = { filter: '', regex: false, preset: 'all', baselinePath: '', instanceSortBy: 'retainedSizeBytes' };
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface SnapshotExplorerProps {
+  info: OpenedSnapshotInfo;
+  /** Other open snapshots, for "allocated between". */
+  others: OpenedSnapshotInfo[];
+}
+
+/**
+ * One open snapshot: Summary, Containment, Dominators and Statistics above; the selected
+ * object's retainers and the inspector below. `/` jumps to the class filter.
+ */
+export function SnapshotExplorer({ info, others }: SnapshotExplorerProps) {
+  const client = useApi();
+  const [tab, setTab] = useState<ExplorerTabId>('summary');
+  const [controls, setControls] = useState<SummaryControls>(DEFAULT_CONTROLS);
+  const [selected, setSelected] = useState<ObjectRow | undefined>();
+  const [inspected, setInspected] = useState<ObjectRow | undefined>();
+  const [dominatorFocus, setDominatorFocus] = useState(info.rootOrdinal);
+  const [findError, setFindError] = useState<ErrorDto | null>(null);
+  const filterInput = useRef<HTMLInputElement>(null);
+
+  const select = useCallback((object: ObjectRow | undefined) => {
+    if (!object) return;
+    setSelected(object);
+    setInspected(object);
+  }, []);
+  const inspect = useCallback((object: ObjectRow | undefined) => object && setInspected(object), []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || target?.closest('input, textarea, select')) return;
+      event.preventDefault();
+      setTab('summary');
+      requestAnimationFrame(() => filterInput.current?.focus());
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const findId = useCallback(
+    async (id: number) => {
+      setFindError(null);
+      try {
+        select(await client.call('getSnapshotObject', { snapshotId: info.snapshotId, id }));
+      } catch (error) {
+        setFindError(toErrorDto(error));
+      }
+    },
+    [client, info.snapshotId, select],
+  );
+  const revealInSummary = (object: ObjectRow) => {
+    setControls({ ...DEFAULT_CONTROLS, filter: `^${escapeRegex(object.className)}$`, regex: true });
+    setTab('summary');
+  };
+  const revealInDominators = (object: ObjectRow) => {
+    setDominatorFocus(object.ordinal);
+    setTab('dominators');
+  };
+
+  return (
+    <div className="explorer" data-testid="snapshot-explorer">
+      <ExplorerTabs tab={tab} onChange={setTab} />
+      <div className="explorer-main">
+        {tab === 'summary' && (
+          <SummaryTab
+            info={info}
+            baselines={others}
+            controls={controls}
+            onControlsChange={setControls}
+            onSelect={select}
+            onFindId={(id) => void findId(id)}
+            filterInput={filterInput}
+          />
+        )}
+        {tab === 'containment' && <ContainmentTab info={info} onSelect={select} />}
+        {tab === 'dominators' && <DominatorsTab info={info} focusOrdinal={dominatorFocus} onFocus={setDominatorFocus} onSelect={select} />}
+        {tab === 'statistics' && <StatisticsTab statistics={info.statistics} />}
+      </div>
+      {findError && <ErrorNotice error={findError} title="Find by id" onDismiss={() => setFindError(null)} compact />}
+      {selected && tab !== 'statistics' && (
+        <div className="explorer-details">
+          <RetainersPanel info={info} object={selected} onInspect={inspect} />
+          {inspected && (
+            <ObjectInspector
+              snapshotId={info.snapshotId}
+              object={inspected}
+              onInspect={setInspected}
+              onRevealInSummary={revealInSummary}
+              onRevealInDominators={revealInDominators}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

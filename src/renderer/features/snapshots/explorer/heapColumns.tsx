@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { ByteSize } from '../../../components/ByteSize';
+import type { TreeColumn } from '../../../components/tree/VirtualTree';
+import { HeapItemName } from './HeapItemName';
+import { objectOf, type HeapTreeItem } from './heapTreeItems';
+
+function percent(part: number, total: number): string {
+  if (total <= 0) return '';
+  const share = (part / total) * 100;
+  return share >= 0.1 ? `${share.toFixed(1)} %` : share > 0 ? '< 0.1 %' : '0 %';
+}
+
+function sizeCell(sizeBytes: number | undefined, totalBytes: number): ReactNode {
+  if (sizeBytes === undefined) return null;
+  return (
+    <>
+      <ByteSize sizeBytes={sizeBytes} />
+      <span className="share">{percent(sizeBytes, totalBytes)}</span>
+    </>
+  );
+}
+
+function distanceText(distance: number | undefined): string {
+  if (distance === undefined) return '';
+  // DevTools' "unreachable" distances start at 100 000 000.
+  return distance >= 100_000_000 ? '—' : String(distance);
+}
+
+interface ColumnOptions {
+  totalSizeBytes: number;
+  /** The summary's sort keys on its columns (other trees do not sort). */
+  sortable?: boolean;
+  /** The column that names each row. */
+  nameLabel?: string;
+}
+
+/** Name, distance, shallow and retained size (with their share of the heap) for any snapshot tree. */
+export function heapColumns({ totalSizeBytes, sortable, nameLabel = 'Object' }: ColumnOptions): TreeColumn<HeapTreeItem>[] {
+  const name: TreeColumn<HeapTreeItem> = { id: 'name', label: nameLabel, sortKey: sortable ? 'name' : undefined, render: (item) => <HeapItemName item={item} /> };
+  const count: TreeColumn<HeapTreeItem> = {
+    id: 'count',
+    label: 'Count',
+    width: 90,
+    numeric: true,
+    sortKey: 'count',
+    render: (item) => (item.kind === 'class' ? item.row.count.toLocaleString('en-US') : ''),
+  };
+  return [
+    name,
+    ...(sortable ? [count] : []),
+    {
+      id: 'distance',
+      label: 'Distance',
+      width: 80,
+      numeric: true,
+      sortKey: sortable ? 'minDistance' : undefined,
+      title: 'Steps from the GC roots',
+      render: (item) => distanceText(item.kind === 'class' ? item.row.minDistance : objectOf(item)?.distance),
+    },
+    {
+      id: 'shallow',
+      label: 'Shallow size',
+      width: 150,
+      numeric: true,
+      sortKey: sortable ? 'shallowSizeBytes' : undefined,
+      title: 'Memory held by the object itself',
+      render: (item) => sizeCell(item.kind === 'class' ? item.row.shallowSizeBytes : objectOf(item)?.selfSizeBytes, totalSizeBytes),
+    },
+    {
+      id: 'retained',
+      label: 'Retained size',
+      width: 150,
+      numeric: true,
+      sortKey: sortable ? 'retainedSizeBytes' : undefined,
+      title: 'Memory freed if the object were gone (it and everything only it keeps alive)',
+      render: (item) => sizeCell(item.kind === 'class' ? item.row.retainedSizeBytes : objectOf(item)?.retainedSizeBytes, totalSizeBytes),
+    },
+  ];
+}
