@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { hardenSessions } from './app/security';
 import { createMainWindow, isAppUrl } from './app/window';
@@ -14,7 +14,13 @@ app.enableSandbox();
 
 app.whenReady().then(async () => {
   hardenSessions(CONTENT_SECURITY_POLICY);
-  services = await createServices(heapdeckHome(), { snapshotWorkerPath: join(__dirname, 'snapshotWorker.js') });
+  services = await createServices(heapdeckHome(), {
+    snapshotWorkerPath: join(__dirname, 'snapshotWorker.js'),
+    revealFile: async (path) => {
+      shell.showItemInFolder(path);
+      return true;
+    },
+  });
   bridgeIpc(services.door, isAppUrl);
   createMainWindow();
   app.on('activate', () => {

@@ -6,6 +6,7 @@ import { createDispatcher, type Handlers } from './rpc/dispatcher';
 import { EventHub } from './rpc/eventHub';
 import { createSessionStore } from './sessions/sessionStore';
 import { OpenSnapshots } from './snapshots/openSnapshots';
+import { SnapshotLibrary } from './snapshots/snapshotLibrary';
 import { AlertSettingsStore } from './settings/alertSettingsStore';
 import { listNodeProcesses } from './targets/nodeProcesses';
 import { WatchManager } from './watches/watchManager';
@@ -27,6 +28,8 @@ export interface Services {
 export interface ServicesOptions {
   /** The built snapshot worker (out/main/snapshotWorker.js); each entry knows where it is. */
   snapshotWorkerPath: string;
+  /** Shows a file in the system file manager; only the desktop shell can. */
+  revealFile?(path: string): Promise<boolean>;
 }
 
 /** Builds Heapdeck's services over a data folder; plain Node, no Electron. */
@@ -36,6 +39,7 @@ export async function createServices(root: string, options: ServicesOptions): Pr
   const settings = await AlertSettingsStore.open(root);
   const sessions = createSessionStore(root);
   const watches = new WatchManager({ root, events, alertSettings: () => settings.get(), snapshots });
+  const library = new SnapshotLibrary({ root, events, openSnapshots: snapshots, revealFile: options.revealFile });
 
   const handlers: Handlers = {
     listTargets: async ({ endpoints }) => listTargets(endpoints ?? []),
@@ -62,10 +66,28 @@ export async function createServices(root: string, options: ServicesOptions): Pr
       await sessions.delete(sessionId);
       return { deleted: true };
     },
-    takeSnapshot: ({ watchId, options, path }) => watches.takeSnapshot(watchId, options, path),
+    takeSnapshot: async ({ watchId, options, path }) => {
+      const file = await watches.takeSnapshot(watchId, options, path);
+      await library.recordCapture(file);
+      return file;
+    },
     cancelSnapshot: async ({ watchId }) => watches.cancelSnapshot(watchId),
-    openSnapshot: ({ path }) => snapshots.open(path),
+    openSnapshot: async ({ path }) => {
+      const snapshot = await snapshots.open(path);
+      await library.recordOpened(snapshot);
+      return snapshot;
+    },
     closeSnapshot: ({ snapshotId }) => snapshots.close(snapshotId),
+    listSnapshots: () => library.list(),
+    importSnapshot: ({ path }) => library.import(path),
+    renameSnapshot: ({ path, name }) => library.rename(path, name),
+    deleteSnapshot: async ({ path, deleteFile }) => {
+      await library.delete(path, deleteFile === true);
+      events.emit('snapshotRemoved', { path });
+      return { deleted: true };
+    },
+    exportSnapshot: ({ path, destination }) => library.export(path, destination),
+    revealSnapshot: ({ path }) => library.reveal(path),
     getSnapshotClasses: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'classes', page),
     getTopRetainers: ({ snapshotId, limit }) => snapshots.call(snapshotId, 'topRetainers', { limit: limit ?? 20 }),
     getSnapshotObject: ({ snapshotId, ...which }) => snapshots.call(snapshotId, 'object', which),
@@ -75,13 +97,7 @@ export async function createServices(root: string, options: ServicesOptions): Pr
       hidden: { weak: 0, weakMapTable: 0, inspector: 0, internal: 0 },
     }),
     getDominatorPath: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'dominatorPath', { ordinal }),
-    // Being built (issue 4): replaced by the library and explorer services.
-    listSnapshots: notYet,
-    importSnapshot: notYet,
-    renameSnapshot: notYet,
-    deleteSnapshot: notYet,
-    exportSnapshot: notYet,
-    revealSnapshot: notYet,
+    // Being built (issue 4): replaced by the explorer's worker methods.
     getClassInstances: notYet,
     getObjectDetails: notYet,
     getDominatorChildren: notYet,

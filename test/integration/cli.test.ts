@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/runCli';
 import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
@@ -53,6 +54,19 @@ describe('heapdeck CLI', () => {
     const { code, out } = await cli(['gc', target.webSocketUrl!], home.root);
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/Forced GC .* ms/);
+  });
+
+  it('snapshots --json lists a snapshot taken with "heapdeck snapshot", with its target', async () => {
+    const path = join(home.root, 'cli.heapsnapshot');
+    const taken = await cli(['snapshot', `127.0.0.1:${target.port}`, '-o', path, '--no-gc'], home.root);
+    expect(taken.code, taken.err.join('\n')).toBe(0);
+    const { code, out } = await cli(['snapshots', '--json'], home.root);
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toEqual([
+      expect.objectContaining({ path, source: 'imported', missing: false, sessionId: expect.any(String), target: expect.objectContaining({ pid: target.pid }) }),
+    ]);
+    const text = await cli(['snapshots'], home.root);
+    expect(text.out.join('\n')).toContain(path);
   });
 
   it('exit code 2 for usage errors, 3 for an unreachable target', async () => {

@@ -9,6 +9,7 @@ import { analyzeCommand } from './commands/analyzeCommand';
 import { gcCommand } from './commands/gcCommand';
 import { serveCommand } from './commands/serveCommand';
 import { snapshotCommand } from './commands/snapshotCommand';
+import { snapshotsCommand } from './commands/snapshotsCommand';
 import { targetsCommand } from './commands/targetsCommand';
 import { watchCommand } from './commands/watchCommand';
 import { parseDurationMs } from './duration';
@@ -105,6 +106,9 @@ async function runCommand(
       if (extra) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${extra}".`);
       return analyzeCommand(context, { path, top: parseCount(values.top, '--top', 20), json: values.json });
     }
+    case 'snapshots':
+      if (positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${positionals[0]}".`);
+      return snapshotsCommand(context, { json: values.json });
     case 'serve':
       return serveCommand(context, door, parsePort(values.port));
     default:

@@ -17,6 +17,9 @@ Usage:
   heapdeck analyze <file.heapsnapshot> [--top 20] [--json]
       Parse and analyse a snapshot in a worker thread: totals, memory by kind, the
       classes and objects that retain the most (DevTools' retained sizes).
+  heapdeck snapshots [--json]
+      The snapshot library: snapshots taken in sessions and files imported or opened
+      before, newest first, with size, object count and heap total once analysed.
   heapdeck serve [--port N]
       Open the Heapdeck UI in a browser: 127.0.0.1 only, with a per-launch token.
 

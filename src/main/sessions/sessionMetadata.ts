@@ -1,33 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionSummary } from '../../shared/model/sessions';
+import { writeFileAtomic } from '../os/writeFileAtomic';
 import { SESSION_FILES } from './sessionPaths';
 
 /** What `session.json` holds: the summary without its folder, and counts once closed. */
 export type SessionMetadata = Omit<SessionSummary, 'dir' | 'sampleCount' | 'gcCount' | 'alertCount'> &
   Partial<Pick<SessionSummary, 'sampleCount' | 'gcCount' | 'alertCount'>> & { formatVersion: 1 };
 
-/**
- * Writes `session.json` through a temporary file and a rename, so a reader (or a crash) sees
- * the old file or the new one, never half of one.
- */
+/** Writes `session.json` atomically: a reader (or a crash) never sees half of one. */
 export async function writeSessionMetadata(dir: string, metadata: SessionMetadata): Promise<void> {
-  const finalPath = join(dir, SESSION_FILES.metadata);
-  const tempPath = `${finalPath}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tempPath, 'w');
-    try {
-      await handle.writeFile(`${JSON.stringify(metadata, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tempPath, finalPath);
-  } catch (error) {
-    await rm(tempPath, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(join(dir, SESSION_FILES.metadata), `${JSON.stringify(metadata, null, 2)}\n`);
 }
 
 /** The folder's `session.json`, or undefined when it is missing or not a session's. */

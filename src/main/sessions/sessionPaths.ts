@@ -19,6 +19,11 @@ export function sessionsDir(root: string): string {
   return join(root, 'sessions');
 }
 
+/** `<session folder>/snapshots`, where the session's heap snapshots are saved. */
+export function sessionSnapshotsDir(sessionDir: string): string {
+  return join(sessionDir, 'snapshots');
+}
+
 export function isSessionId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 100 && SESSION_ID_PATTERN.test(value);
 }

@@ -130,6 +130,13 @@ export class OpenSnapshots {
     return { closed: true };
   }
 
+  /** Closes every open snapshot of one file, e.g. before the file is deleted. */
+  async closeFile(path: string): Promise<void> {
+    const key = resolve(path);
+    const ids = [...this.snapshots].filter(([, snapshot]) => snapshot.path === key).map(([snapshotId]) => snapshotId);
+    await Promise.all(ids.map((snapshotId) => this.close(snapshotId)));
+  }
+
   async closeAll(): Promise<void> {
     await Promise.all([...this.snapshots.keys()].map((snapshotId) => this.close(snapshotId)));
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { HeapdeckError, toErrorDto } from '../../shared/contract/errors';
 import { SAMPLE_INTERVAL_MS, type AlertSettings, type GcEvent, type MemorySample } from '../../shared/model/metrics';
 import type { SnapshotFileInfo, SnapshotOptions } from '../../shared/model/snapshots';
@@ -9,10 +9,12 @@ import type { WatchInfo } from '../../shared/model/watches';
 import type { EventHub } from '../rpc/eventHub';
 import { createAlertEngine } from '../sampling/alertEngine';
 import { createProbe } from '../sampling/probeFor';
+import { sessionSnapshotsDir } from '../sessions/sessionPaths';
 import { createSessionRecorder } from '../sessions/sessionRecorder';
 import { watchWorkers, type WorkerRegistry } from '../targets/nodeWorkers';
 import { resolveTarget } from '../targets/resolveTarget';
 import type { OpenSnapshots } from '../snapshots/openSnapshots';
+import { checkSnapshotPath } from '../snapshots/snapshotPaths';
 import { Watch } from './watch';
 
 export interface WatchManagerOptions {
@@ -182,15 +184,9 @@ export class WatchManager {
 }
 
 async function defaultSnapshotPath(sessionDir: string): Promise<string> {
-  const folder = join(sessionDir, 'snapshots');
+  const folder = sessionSnapshotsDir(sessionDir);
   await mkdir(folder, { recursive: true });
   return join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`);
-}
-
-function checkSnapshotPath(path: string): void {
-  if (!isAbsolute(path) || !path.endsWith('.heapsnapshot')) {
-    throw new HeapdeckError('INVALID_ARGUMENT', `A snapshot is saved to an absolute path ending in .heapsnapshot (got "${path}").`);
-  }
 }
 
 function checkInterval(intervalMs: number): void {

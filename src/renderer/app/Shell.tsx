@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ToastStack } from '../features/alerts/ToastStack';
 import { SessionsView } from '../features/sessions/SessionsView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { useOpenSnapshotsStore } from '../features/snapshots/openSnapshotsContext';
 import { SnapshotsView } from '../features/snapshots/SnapshotsView';
+import { NavigationContext, type Navigation } from './navigationContext';
 import { TargetsView } from '../features/targets/TargetsView';
 import { WatchesView } from '../features/timeline/WatchesView';
 import { useLiveState } from '../features/timeline/useLiveState';
@@ -24,6 +26,17 @@ export function Shell({ reconnectAttempt }: { reconnectAttempt: number | null })
     setView(next);
   }, []);
   useViewShortcuts(navigate);
+  const openSnapshots = useOpenSnapshotsStore();
+  const navigation = useMemo<Navigation>(
+    () => ({
+      openSnapshot(path) {
+        void openSnapshots.open(path);
+        setSnapshotPath(path);
+        navigate('snapshots');
+      },
+    }),
+    [openSnapshots, navigate],
+  );
 
   // Opened while something is already watched (e.g. by the CLI): show it rather than the list.
   // Decided once, at the first listing, so later attaches from elsewhere never yank the view.
@@ -35,17 +48,19 @@ export function Shell({ reconnectAttempt }: { reconnectAttempt: number | null })
   }, [listed, activeWatchCount]);
 
   return (
-    <div className="app">
-      <Sidebar view={view} onNavigate={navigate} activeWatchCount={activeWatchCount} />
-      <main className="main" aria-live="off">
-        {reconnectAttempt !== null && <ReconnectBanner attempt={reconnectAttempt} />}
-        {view === 'targets' && <TargetsView onAttached={() => navigate('watches')} />}
-        {view === 'watches' && <WatchesView onFindTargets={() => navigate('targets')} />}
-        {view === 'snapshots' && <SnapshotsView current={snapshotPath} onShow={setSnapshotPath} />}
-        {view === 'sessions' && <SessionsView />}
-        {view === 'settings' && <SettingsView />}
-      </main>
-      <ToastStack />
-    </div>
+    <NavigationContext.Provider value={navigation}>
+      <div className="app">
+        <Sidebar view={view} onNavigate={navigate} activeWatchCount={activeWatchCount} />
+        <main className="main" aria-live="off">
+          {reconnectAttempt !== null && <ReconnectBanner attempt={reconnectAttempt} />}
+          {view === 'targets' && <TargetsView onAttached={() => navigate('watches')} />}
+          {view === 'watches' && <WatchesView onFindTargets={() => navigate('targets')} />}
+          {view === 'snapshots' && <SnapshotsView current={snapshotPath} onShow={setSnapshotPath} />}
+          {view === 'sessions' && <SessionsView />}
+          {view === 'settings' && <SettingsView />}
+        </main>
+        <ToastStack />
+      </div>
+    </NavigationContext.Provider>
   );
 }

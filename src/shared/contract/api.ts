@@ -209,6 +209,8 @@ export interface ApiEvents {
   snapshotLoadProgress: SnapshotLoadProgressEvent;
   /** A snapshot was added to the library or changed (captured, imported, renamed, analysed). */
   snapshotListed: SnapshotEntry;
+  /** A snapshot left the library (deleted, or forgotten with its file kept). */
+  snapshotRemoved: { path: string };
 }
 
 export type EventName = keyof ApiEvents;
@@ -223,6 +225,7 @@ export const EVENT_NAMES = [
   'snapshotProgress',
   'snapshotLoadProgress',
   'snapshotListed',
+  'snapshotRemoved',
 ] as const satisfies readonly EventName[];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -4,6 +4,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
 import { WatchStatusBadge } from '../../components/WatchStatusBadge';
 import { formatClockTime, formatDateTime } from '../../format/time';
+import { SessionSnapshots } from '../snapshots/SessionSnapshots';
+import { useSessionSnapshots } from '../snapshots/useSessionSnapshots';
 import { AlertList } from '../timeline/AlertList';
 import { MemoryCharts } from '../timeline/charts/MemoryCharts';
 import { HeapLimitToggle } from '../timeline/HeapLimitToggle';
@@ -22,6 +24,7 @@ export function SessionViewer({ session, onBack }: SessionViewerProps) {
   const { series, error, loading, retry } = useSessionSeries(session.sessionId, zoomWindow);
   const samples = series?.samples ?? [];
   const limit = useHeapLimitToggle(samples[samples.length - 1]);
+  const snapshots = useSessionSnapshots(session.sessionId);
 
   return (
     <div className="session-viewer" data-testid={`session-viewer-${session.sessionId}`}>
@@ -63,8 +66,10 @@ export function SessionViewer({ session, onBack }: SessionViewerProps) {
             syncId={`session-${session.sessionId}`}
             showLimit={limit.showLimit}
             brush={{ onSelect: (fromMs, toMs) => setZoom((stack) => [...stack, { fromMs, toMs }]) }}
+            snapshotTimes={snapshots.times}
           />
         )}
+        <SessionSnapshots snapshots={snapshots.snapshots} />
         <p className="hint">Drag the handles under the heap chart to zoom into a span; it is re-read at full detail.</p>
       </section>
       {series && <AlertList alerts={series.alerts} />}

@@ -20,19 +20,25 @@ export function useSnapshotLibrary() {
 
   useEffect(() => {
     void refresh();
-    return client.on('snapshotListed', (entry) => {
+    const stopListed = client.on('snapshotListed', (entry) => {
       setEntries((current) => {
         if (!current) return current;
         const others = current.filter((candidate) => candidate.path !== entry.path);
         return [entry, ...others].sort((a, b) => b.takenAtMs - a.takenAtMs);
       });
     });
+    const stopRemoved = client.on('snapshotRemoved', ({ path }) =>
+      setEntries((current) => current?.filter((candidate) => candidate.path !== path) ?? null),
+    );
+    return () => {
+      stopListed();
+      stopRemoved();
+    };
   }, [client, refresh]);
 
   const remove = useCallback(
     async (entry: SnapshotEntry, deleteFile: boolean) => {
       await client.call('deleteSnapshot', { path: entry.path, deleteFile });
-      setEntries((current) => current?.filter((candidate) => candidate.path !== entry.path) ?? null);
     },
     [client],
   );

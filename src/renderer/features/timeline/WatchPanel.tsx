@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
+import { SessionSnapshots } from '../snapshots/SessionSnapshots';
+import { useSessionSnapshots } from '../snapshots/useSessionSnapshots';
 import { AlertList } from './AlertList';
 import { MemoryCharts } from './charts/MemoryCharts';
 import { HeapLimitToggle } from './HeapLimitToggle';
@@ -25,6 +27,7 @@ export const WatchPanel = memo(function WatchPanel({ live, showCharts }: WatchPa
   const chartSamples = useDownsampled(live.samples);
   const limit = useHeapLimitToggle(latest);
   const isNode = info.target.kind === 'node' || info.target.kind === 'node-worker';
+  const snapshots = useSessionSnapshots(info.sessionId);
 
   return (
     <article className={`card watch-panel status-${info.status}`} data-testid={`watch-${info.watchId}`} aria-label={info.target.title}>
@@ -50,8 +53,10 @@ export const WatchPanel = memo(function WatchPanel({ live, showCharts }: WatchPa
             targetKind={info.target.kind}
             syncId={info.watchId}
             showLimit={limit.showLimit}
+            snapshotTimes={snapshots.times}
           />
         ))}
+      <SessionSnapshots snapshots={snapshots.snapshots} />
       {info.target.kind === 'node' && info.status === 'watching' && <WorkersList watchId={info.watchId} />}
       <AlertList alerts={live.alerts} />
       {(info.attachedBy === 'launch' || live.logs.length > 0) && <OutputPanel logs={live.logs} />}

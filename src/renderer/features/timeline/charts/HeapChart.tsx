@@ -4,6 +4,7 @@ import { byteAxisProps } from './byteAxis';
 import type { Alert, MemorySample } from '../../../../shared/model/metrics';
 import { formatClockTime } from '../../../format/time';
 import { alertMarkers } from './alertMarkers';
+import { snapshotMarkers } from './snapshotMarkers';
 import { byteAxisTicks, maxOf } from './byteTicks';
 import { ChartTooltip } from './ChartTooltip';
 import { AXIS_COLOR, CHART_MARGIN, GRID_COLOR, SERIES_COLORS } from './chartTheme';
@@ -22,6 +23,8 @@ interface HeapChartProps {
   showLimit: boolean;
   syncId?: string;
   brush?: BrushWindow;
+  /** When heap snapshots of this target were taken. */
+  snapshotTimes?: readonly number[];
 }
 
 type ByteField = 'heapTotalBytes' | 'rssBytes' | 'externalBytes' | 'arrayBuffersBytes';
@@ -34,7 +37,7 @@ const LINE_SERIES: readonly { key: ByteField; name: string; color: string; nodeO
 ];
 
 /** Heap used, total and limit, and for Node the process-level memory, over time. */
-export function HeapChart({ samples, domain, alerts, isNode, showLimit, syncId, brush }: HeapChartProps) {
+export function HeapChart({ samples, domain, alerts, isNode, showLimit, syncId, brush, snapshotTimes = [] }: HeapChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const lines = useMemo(() => LINE_SERIES.filter((series) => isNode || !series.nodeOnly), [isNode]);
 
@@ -110,6 +113,7 @@ export function HeapChart({ samples, domain, alerts, isNode, showLimit, syncId, 
             />
           )}
           {alertMarkers(alerts)}
+          {snapshotMarkers(snapshotTimes)}
           {brush && samples.length > 2 && (
             <Brush
               dataKey="timestampMs"

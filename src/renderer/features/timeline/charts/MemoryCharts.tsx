@@ -17,10 +17,11 @@ interface MemoryChartsProps {
   syncId: string;
   showLimit: boolean;
   brush?: BrushWindow;
+  snapshotTimes?: readonly number[];
 }
 
 /** Every chart of one target, on one time axis; used live and for recorded sessions alike. */
-export function MemoryCharts({ samples, gcEvents, alerts, targetKind, syncId, showLimit, brush }: MemoryChartsProps) {
+export function MemoryCharts({ samples, gcEvents, alerts, targetKind, syncId, showLimit, brush, snapshotTimes }: MemoryChartsProps) {
   const domain = useMemo(() => timeDomainOf(samples.map((sample) => sample.timestampMs)), [samples]);
   const isNode = targetKind === 'node' || targetKind === 'node-worker';
   const hasSpaces = isNode && samples.some((sample) => sample.spaces && sample.spaces.length > 0);
@@ -28,7 +29,7 @@ export function MemoryCharts({ samples, gcEvents, alerts, targetKind, syncId, sh
 
   return (
     <div className="memory-charts">
-      <HeapChart samples={samples} domain={domain} alerts={alerts} isNode={isNode} showLimit={showLimit} syncId={syncId} brush={brush} />
+      <HeapChart samples={samples} domain={domain} alerts={alerts} isNode={isNode} showLimit={showLimit} syncId={syncId} brush={brush} snapshotTimes={snapshotTimes} />
       {(isNode || gcEvents.length > 0) && (
         <>
           <GcLane gcEvents={gcEvents} domain={domain} />
