@@ -1,5 +1,5 @@
 import { app, BrowserWindow, shell } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hardenSessions } from './app/security';
 import { createMainWindow, isAppUrl } from './app/window';
 import { heapdeckHome } from './heapdeckHome';
@@ -9,6 +9,9 @@ import { createServices, type Services } from './services';
 
 // Electron entry: the thin shell. Everything it starts is plain Node under src/main.
 let services: Services | undefined;
+
+// `heapdeck-app file.heapsnapshot` (or `npm start -- file.heapsnapshot`) opens that file.
+const launchSnapshot = process.argv.slice(1).find((arg) => arg.endsWith('.heapsnapshot'));
 
 app.enableSandbox();
 
@@ -22,7 +25,7 @@ app.whenReady().then(async () => {
     },
   });
   bridgeIpc(services.door, isAppUrl);
-  createMainWindow();
+  createMainWindow(launchSnapshot && resolve(launchSnapshot));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });

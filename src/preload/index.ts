@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isEventName, isMethodName } from '../shared/contract/api';
 import type { Door } from '../shared/contract/door';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/contract/ipcChannels';
@@ -22,3 +22,6 @@ const door: Door = {
 };
 
 contextBridge.exposeInMainWorld('heapdeck', door);
+
+// Dropped files: the page sees a File, only the preload may ask Electron where it lives.
+contextBridge.exposeInMainWorld('heapdeckFiles', { pathForFile: (file: File) => webUtils.getPathForFile(file) });

@@ -1,6 +1,7 @@
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchSnapshotHash } from '../../shared/launchSnapshot';
 
 /** The renderer's own page; IPC and navigation are allowed to nothing else. */
 export function rendererUrl(): string {
@@ -11,8 +12,11 @@ export function isAppUrl(url: string): boolean {
   return url.split('#')[0] === rendererUrl();
 }
 
-/** The main window: sandboxed, isolated, no Node in the page, no navigation away. */
-export function createMainWindow(): BrowserWindow {
+/**
+ * The main window: sandboxed, isolated, no Node in the page, no navigation away. A snapshot
+ * given on the command line is passed in the URL fragment for the UI to open.
+ */
+export function createMainWindow(snapshotPath?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -39,6 +43,6 @@ export function createMainWindow(): BrowserWindow {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void window.loadURL(rendererUrl());
+  void window.loadURL(snapshotPath ? `${rendererUrl()}#${launchSnapshotHash(snapshotPath)}` : rendererUrl());
   return window;
 }

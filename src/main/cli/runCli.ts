@@ -109,8 +109,11 @@ async function runCommand(
     case 'snapshots':
       if (positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${positionals[0]}".`);
       return snapshotsCommand(context, { json: values.json });
-    case 'serve':
-      return serveCommand(context, door, parsePort(values.port));
+    case 'serve': {
+      const [snapshotPath, extra] = positionals;
+      if (extra) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${extra}".`);
+      return serveCommand(context, door, { port: parsePort(values.port), snapshotPath });
+    }
     default:
       throw new HeapdeckError('INVALID_ARGUMENT', `Unknown command "${command}".`);
   }

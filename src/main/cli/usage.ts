@@ -20,8 +20,9 @@ Usage:
   heapdeck snapshots [--json]
       The snapshot library: snapshots taken in sessions and files imported or opened
       before, newest first, with size, object count and heap total once analysed.
-  heapdeck serve [--port N]
-      Open the Heapdeck UI in a browser: 127.0.0.1 only, with a per-launch token.
+  heapdeck serve [file.heapsnapshot] [--port N]
+      Open the Heapdeck UI in a browser: 127.0.0.1 only, with a per-launch token;
+      with a file, the UI opens it in the snapshot explorer.
 
 <target> is one of:
   pid:<n>            a running Node process (Heapdeck sends SIGUSR1 to open its inspector)

@@ -14,7 +14,7 @@ import { useViewShortcuts } from './useViewShortcuts';
 import type { ViewId } from './views';
 
 /** The app once connected: sidebar, the current view, toasts. */
-export function Shell({ reconnectAttempt }: { reconnectAttempt: number | null }) {
+export function Shell({ reconnectAttempt, launchSnapshot }: { reconnectAttempt: number | null; launchSnapshot?: string }) {
   const [view, setView] = useState<ViewId>('targets');
   const [snapshotPath, setSnapshotPath] = useState<string | null>(null);
   const userNavigated = useRef(false);
@@ -37,6 +37,14 @@ export function Shell({ reconnectAttempt }: { reconnectAttempt: number | null })
     }),
     [openSnapshots, navigate],
   );
+
+  const launchOpened = useRef(false);
+  useEffect(() => {
+    if (!launchSnapshot || launchOpened.current) return;
+    launchOpened.current = true;
+    userNavigated.current = true;
+    navigation.openSnapshot(launchSnapshot);
+  }, [launchSnapshot, navigation]);
 
   // Opened while something is already watched (e.g. by the CLI): show it rather than the list.
   // Decided once, at the first listing, so later attaches from elsewhere never yank the view.
