@@ -62,6 +62,9 @@ export class OpenSnapshots {
    */
   openStreamed(path: string): StreamedSnapshot {
     const { snapshotId, worker, opened } = this.start({ path: resolve(path), streamed: true });
+    // Whoever streams reads `opened` only after the last chunk; a worker that fails before then
+    // must not count as an unhandled rejection (which would end the process).
+    opened.catch(() => undefined);
     const encoder = new TextEncoder();
     const post = (message: WorkerChunk, transfer?: ArrayBuffer[]) => {
       if (this.snapshots.has(snapshotId)) worker.postMessage(message, transfer);
@@ -74,10 +77,7 @@ export class OpenSnapshots {
         post({ chunk: bytes }, [bytes.buffer as ArrayBuffer]);
       },
       end: () => post({ end: true }),
-      abort: async () => {
-        opened.catch(() => undefined);
-        await this.close(snapshotId);
-      },
+      abort: () => this.close(snapshotId).then(() => undefined),
     };
   }
 
