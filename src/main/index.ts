@@ -1,4 +1,4 @@
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import { join, resolve } from 'node:path';
 import { hardenSessions } from './app/security';
 import { createMainWindow, isAppUrl } from './app/window';
@@ -22,6 +22,14 @@ app.whenReady().then(async () => {
     revealFile: async (path) => {
       shell.showItemInFolder(path);
       return true;
+    },
+    chooseSnapshotFile: async () => {
+      const choice = await dialog.showOpenDialog({
+        title: 'Open a heap snapshot',
+        properties: ['openFile'],
+        filters: [{ name: 'Heap snapshots', extensions: ['heapsnapshot'] }],
+      });
+      return choice.canceled ? undefined : choice.filePaths[0];
     },
   });
   bridgeIpc(services.door, isAppUrl);

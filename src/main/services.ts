@@ -30,6 +30,8 @@ export interface ServicesOptions {
   snapshotWorkerPath: string;
   /** Shows a file in the system file manager; only the desktop shell can. */
   revealFile?(path: string): Promise<boolean>;
+  /** The system's open-file dialog for snapshots; only the desktop shell has one. */
+  chooseSnapshotFile?(): Promise<string | undefined>;
 }
 
 /** Builds Heapdeck's services over a data folder; plain Node, no Electron. */
@@ -88,19 +90,20 @@ export async function createServices(root: string, options: ServicesOptions): Pr
     },
     exportSnapshot: ({ path, destination }) => library.export(path, destination),
     revealSnapshot: ({ path }) => library.reveal(path),
+    chooseSnapshotFile: async () => {
+      if (!options.chooseSnapshotFile) return { available: false };
+      const path = await options.chooseSnapshotFile();
+      return path ? { available: true, path } : { available: true };
+    },
     getSnapshotClasses: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'classes', page),
     getTopRetainers: ({ snapshotId, limit }) => snapshots.call(snapshotId, 'topRetainers', { limit: limit ?? 20 }),
     getSnapshotObject: ({ snapshotId, ...which }) => snapshots.call(snapshotId, 'object', which),
     getObjectEdges: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'edges', page),
-    getObjectRetainers: async ({ snapshotId, ...page }) => ({
-      ...(await snapshots.call(snapshotId, 'retainers', page)),
-      hidden: { weak: 0, weakMapTable: 0, inspector: 0, internal: 0 },
-    }),
+    getObjectRetainers: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'retainers', request),
     getDominatorPath: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'dominatorPath', { ordinal }),
-    // Being built (issue 4): replaced by the explorer's worker methods.
-    getClassInstances: notYet,
-    getObjectDetails: notYet,
-    getDominatorChildren: notYet,
+    getClassInstances: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'classInstances', request),
+    getObjectDetails: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'details', { ordinal }),
+    getDominatorChildren: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'dominatorChildren', page),
   };
 
   return {
@@ -128,8 +131,4 @@ async function listTargets(extraEndpoints: string[]): Promise<TargetsListing> {
     endpoints: listings,
     listedAtMs: Date.now(),
   };
-}
-
-async function notYet(): Promise<never> {
-  throw new HeapdeckError('INTERNAL', 'Not built yet.');
 }

@@ -94,6 +94,11 @@ export interface ApiMethods {
   deleteSnapshot: { params: { path: string; deleteFile?: boolean }; result: { deleted: true } };
   /** Saves a copy of a snapshot as another `.heapsnapshot` file. */
   exportSnapshot: { params: { path: string; destination: string }; result: { path: string; sizeBytes: number } };
+  /**
+   * Asks the user for a `.heapsnapshot` file with the system's file dialog (desktop app only:
+   * `available` is false elsewhere); `path` is absent when they cancelled.
+   */
+  chooseSnapshotFile: { params: Record<string, never>; result: { available: boolean; path?: string } };
   /** Shows the file in the system file manager when the shell can; else says where it is. */
   revealSnapshot: { params: { path: string }; result: { revealed: boolean; path: string } };
   /** Frees an open snapshot; an open still in progress fails with CANCELLED. */
@@ -179,6 +184,7 @@ export const METHOD_NAMES = [
   'renameSnapshot',
   'deleteSnapshot',
   'exportSnapshot',
+  'chooseSnapshotFile',
   'revealSnapshot',
   'getSnapshotClasses',
   'getClassInstances',

@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { HeapdeckError, toErrorDto, type ErrorDto } from '../../../shared/contract/errors';
+import { useApi } from '../../api/useApi';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 interface OpenFileFormProps {
@@ -23,6 +24,7 @@ function isAbsolutePath(path: string): boolean {
  * where a dropped file lives, so in the `serve` mode the path has to be pasted.
  */
 export function OpenFileForm({ onOpen, onImport }: OpenFileFormProps) {
+  const client = useApi();
   const [path, setPath] = useState('');
   const [error, setError] = useState<ErrorDto | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -78,6 +80,20 @@ export function OpenFileForm({ onOpen, onImport }: OpenFileFormProps) {
         <button type="submit" className="btn primary" data-testid="open-file-submit">
           Open
         </button>
+        {window.heapdeck && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              client.call('chooseSnapshotFile', {}).then(
+                (choice) => choice.path && open(choice.path),
+                (caught: unknown) => setError(toErrorDto(caught)),
+              )
+            }
+          >
+            Browse…
+          </button>
+        )}
         <button
           type="button"
           className="btn"
