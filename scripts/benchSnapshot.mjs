@@ -3,11 +3,10 @@
 // then times Heapdeck's engine, DevTools' algorithms (heap-snapshot-toolkit) and MemLab on each,
 // every run a separate process from file to "retained sizes and class summary ready", and prints
 // one table: wall time and peak RSS (median of the runs when a run takes under a minute).
-import { spawn } from 'node:child_process';
-import { mkdir, rename, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
+import { repoRoot as root, runNode as run, snapshotOfSize } from './benchSnapshotFiles.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -16,34 +15,8 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'heapdeck,toolkit,memlab' },
   },
 });
-const root = resolve(import.meta.dirname, '..');
-const cacheDir = join(root, 'bench-results', 'snapshots');
 const bundle = join(root, 'out', 'bench', 'snapshotEngine.mjs');
-// Units of the generated heap per MB of snapshot (measured: 20 000 units give ~120 MB).
-const UNITS_PER_MB = 167;
 const LONG_RUN_MS = 60_000;
-
-function run(args, options = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], ...options });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-async function snapshotOfSize(megabytes) {
-  const path = join(cacheDir, `bench-${megabytes}mb.heapsnapshot`);
-  const existing = await stat(path).catch(() => undefined);
-  if (!existing) {
-    process.stderr.write(`Generating a ~${megabytes} MB snapshot...\n`);
-    // Written under a temporary name: an interrupted run must not leave a "cached" half file.
-    const partial = `${path}.partial`;
-    await run(['--max-old-space-size=16000', 'scripts/benchSnapshotHeap.mjs', String(megabytes * UNITS_PER_MB), partial]);
-    await rename(partial, path);
-  }
-  return { path, bytes: (await stat(path)).size };
-}
 
 async function timeEngine(engine, path, runs) {
   const results = [];
@@ -58,7 +31,6 @@ async function timeEngine(engine, path, runs) {
   return { wallMs: median('wallMs'), peakRssBytes: median('peakRssBytes'), classCount: results[0].classCount, runs: results.length };
 }
 
-await mkdir(cacheDir, { recursive: true });
 await build({
   configFile: false,
   logLevel: 'warn',

@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName } from '../../src/shared/contract/api';
 import type { ApiClient } from '../../src/shared/contract/client';
 import { HeapdeckError } from '../../src/shared/contract/errors';
 import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
 import { inMemoryDoor, webSocketDoor, type DoorUnderTest } from '../fixtures/doors';
+import { SnapshotBuilder } from '../fixtures/snapshotBuilder';
 
 /** Waits for the first event of a kind that matches. */
 function nextEvent<E extends EventName>(api: ApiClient, event: E, match: (payload: ApiEvents[E]) => boolean, timeoutMs = 10_000) {
@@ -102,5 +104,23 @@ describe.each([
     const saved = await door.api.call('setAlertSettings', { settings: { warningShare: 0.5 } });
     expect(saved.warningShare).toBe(0.5);
     expect((await door.api.call('getAlertSettings', {})).warningShare).toBe(0.5);
+  });
+
+  it('serves the snapshot explorer by page and keeps its error codes', async () => {
+    const b = new SnapshotBuilder();
+    const global = b.node({ name: 'global', selfSize: 8 });
+    const item = b.node({ name: 'Item', selfSize: 16 });
+    const text = b.node({ type: 'string', name: 'hello', selfSize: 24 });
+    b.edge(b.root, global, 'shortcut', 'global').edge(global, item, 'property', 'item').edge(item, text, 'property', 'text');
+    const { snapshotId, rootOrdinal } = await door.api.call('openSnapshot', { path: await b.write(join(door.root, 'tiny.heapsnapshot')) });
+    const [row] = (await door.api.call('getSnapshotClasses', { snapshotId, filter: '^item$', regex: true })).items;
+    expect((await door.api.call('getClassInstances', { snapshotId, classId: row!.classId })).items.map((r) => r.ordinal)).toEqual([item]);
+    expect((await door.api.call('getDominatorChildren', { snapshotId, ordinal: rootOrdinal })).items.map((r) => r.ordinal)).toEqual([global]);
+    const retainers = await door.api.call('getObjectRetainers', { snapshotId, ordinal: item, hide: ['internal'] });
+    expect(retainers.items.map((r) => r.node.ordinal)).toEqual([global]);
+    expect((await door.api.call('getObjectDetails', { snapshotId, ordinal: text })).string?.value).toBe('hello');
+    expect(await codeOf(door.api.call('getSnapshotClasses', { snapshotId, filter: '(', regex: true }))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(door.api.call('getClassInstances', { snapshotId, classId: 9999 }))).toBe('NOT_FOUND');
+    await door.api.call('closeSnapshot', { snapshotId });
   });
 });

@@ -70,11 +70,22 @@ test('attach to a running Node process by PID, watch it grow, force a GC, get an
     .poll(async () => Number((await panel.getByTestId('gc-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 10_000 })
     .toBeGreaterThan(gcCountBefore);
 
-  // A heap snapshot streams into the session folder, with progress while it runs.
+  // A heap snapshot streams into the session folder, analysed as it arrives; it is marked
+  // on the timeline and listed under it.
   await panel.getByTestId('take-snapshot').click();
   await expect(panel.getByTestId('snapshot-saved')).toContainText(/Snapshot saved: .*B in/, { timeout: 30_000 });
+  await expect(panel.getByTestId('session-snapshot')).toHaveCount(1);
+  await expect(panel.getByTestId('heap-chart')).toContainText('snapshot');
 
   await page.screenshot({ path: 'test-results/e2e/live-watch.png', fullPage: true });
+
+  // Open goes straight to the explorer: the capture was analysed while it streamed.
+  await panel.getByTestId('snapshot-open-saved').click();
+  await expect(page.getByTestId('snapshot-explorer')).toBeVisible();
+  await expect(page.getByTestId('summary-tree').getByRole('row').nth(2)).toBeVisible();
+  await page.getByTestId('snapshot-tab-library').click();
+  await expect(page.getByTestId('snapshot-library')).toContainText(`pid ${target.pid}`);
+  await page.getByTestId('nav-watches').click();
 
   // The target exits: the watch ends as "target exited" and the session is kept.
   await target.kill();

@@ -1,20 +1,24 @@
 import type { Result } from '../../shared/contract/result';
-import type { ClassRow, ClassSortKey, EdgeRow, ObjectRow, OpenedSnapshotInfo, Page } from '../../shared/model/heapSnapshots';
+import type { ApiMethods } from '../../shared/contract/api';
+import type { ClassRow, EdgeRow, ObjectDetails, ObjectRow, OpenedSnapshotInfo, Page, RetainersPage } from '../../shared/model/heapSnapshots';
 import type { SnapshotLoadProgress } from '../worker/openSnapshot';
 
 /** What the snapshot worker answers once the file is analysed; classes come by page. */
 export type OpenedSnapshot = Omit<OpenedSnapshotInfo, 'snapshotId' | 'path'>;
 
+/** An API method's parameters as its snapshot's worker takes them: the snapshot is implied. */
+type InSnapshot<M extends keyof ApiMethods> = Omit<ApiMethods[M]['params'], 'snapshotId'>;
+
 /** The calls main makes to one snapshot's worker thread. */
 export interface WorkerMethods {
-  classes: {
-    params: { offset?: number; limit?: number; sortBy?: ClassSortKey; ascending?: boolean; filter?: string };
-    result: Page<ClassRow>;
-  };
+  classes: { params: InSnapshot<'getSnapshotClasses'>; result: Page<ClassRow> };
+  classInstances: { params: InSnapshot<'getClassInstances'>; result: Page<ObjectRow> };
   topRetainers: { params: { limit: number }; result: ObjectRow[] };
   object: { params: { ordinal?: number; id?: number }; result: ObjectRow };
+  details: { params: { ordinal: number }; result: ObjectDetails };
   edges: { params: { ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
-  retainers: { params: { ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
+  retainers: { params: InSnapshot<'getObjectRetainers'>; result: RetainersPage };
+  dominatorChildren: { params: InSnapshot<'getDominatorChildren'>; result: Page<ObjectRow> };
   dominatorPath: { params: { ordinal: number }; result: ObjectRow[] };
 }
 

@@ -1,10 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { HeapdeckError } from '../../shared/contract/errors';
 import { failure, ok } from '../../shared/contract/result';
-import type { ClassSortKey } from '../../shared/model/heapSnapshots';
 import type { WorkerCall, WorkerChunk, WorkerMessage, WorkerMethods, WorkerStart } from '../snapshots/workerProtocol';
 import type { HeapSnapshotModel } from './model/heapSnapshotModel';
-import type { ClassRow } from './model/snapshotRows';
 import { loadSnapshot, openSnapshotWithCache, type LoadSnapshotOptions, type OpenedSnapshotModel } from './openSnapshot';
 
 // Entry of one snapshot's worker thread: opens the file, then answers page requests until
@@ -26,29 +24,20 @@ async function main(): Promise<void> {
     return;
   }
   const { model } = opened;
-  const summary = model.summary();
-  const { classes, ...rest } = summary;
-  const sortedClasses = new Map<string, ClassRow[]>();
+  const { classes, ...rest } = model.summary();
   post({ type: 'opened', result: ok({ ...rest, classCount: classes.length }) });
   // After 'opened', so the user never waits for the write; a failed write is only a slower next open.
   void opened.saveCache().then((saved) => post({ type: 'cacheSettled', saved }));
 
   const handlers: { [M in keyof WorkerMethods]: (params: WorkerMethods[M]['params']) => WorkerMethods[M]['result'] } = {
-    classes: ({ offset = 0, limit = 100, sortBy = 'retainedSizeBytes', ascending = false, filter }) => {
-      const key = `${sortBy}:${ascending}`;
-      let sorted = sortedClasses.get(key);
-      if (!sorted) {
-        sorted = sortClasses(classes, sortBy, ascending);
-        sortedClasses.set(key, sorted);
-      }
-      const needle = filter?.toLowerCase();
-      const matching = needle ? sorted.filter((row) => row.name.toLowerCase().includes(needle)) : sorted;
-      return { total: matching.length, offset, items: matching.slice(offset, offset + limit) };
-    },
+    classes: (request) => model.classes(request),
+    classInstances: (request) => model.classInstances(request),
     topRetainers: ({ limit }) => model.topRetainers(limit),
     object: ({ ordinal, id }) => model.object(ordinal ?? ordinalOfId(model, id)),
+    details: ({ ordinal }) => model.objectDetails(ordinal),
     edges: ({ ordinal, offset, limit }) => model.edgesOf(ordinal, { offset, limit }),
-    retainers: ({ ordinal, offset, limit }) => model.retainersOf(ordinal, { offset, limit }),
+    retainers: ({ ordinal, ...request }) => model.retainersOf(ordinal, request),
+    dominatorChildren: ({ ordinal, ...page }) => model.dominatedBy(ordinal, page),
     dominatorPath: ({ ordinal }) => model.dominatorPath(ordinal),
   };
 
@@ -91,15 +80,6 @@ function ordinalOfId(model: HeapSnapshotModel, id: number | undefined): number {
   const ordinal = id === undefined ? undefined : model.nodeById(id);
   if (ordinal === undefined) throw new HeapdeckError('NOT_FOUND', `There is no object @${id} in this snapshot.`);
   return ordinal;
-}
-
-function sortClasses(classes: readonly ClassRow[], sortBy: ClassSortKey, ascending: boolean): ClassRow[] {
-  const direction = ascending ? 1 : -1;
-  const compare =
-    sortBy === 'name'
-      ? (a: ClassRow, b: ClassRow) => a.name.localeCompare(b.name)
-      : (a: ClassRow, b: ClassRow) => a[sortBy] - b[sortBy];
-  return [...classes].sort((a, b) => direction * compare(a, b) || a.classId - b.classId);
 }
 
 void main();

@@ -104,8 +104,9 @@ export interface ApiMethods {
   /** Frees an open snapshot; an open still in progress fails with CANCELLED. */
   closeSnapshot: { params: { snapshotId: string }; result: { closed: boolean } };
   /**
-   * The summary by class, sorted, filtered by name (case-insensitive substring, or a regular
-   * expression with `regex`) and limited to the objects `objects` selects.
+   * The summary by class, sorted, filtered by name (case-insensitive substring, or with `regex`
+   * a regular expression, also ignoring case; an invalid or exponential pattern fails with
+   * INVALID_ARGUMENT) and limited to the objects `objects` selects.
    */
   getSnapshotClasses: {
     params: {
@@ -120,7 +121,10 @@ export interface ApiMethods {
     };
     result: Page<ClassRow>;
   };
-  /** The objects of one class (a summary row), sorted; a million instances page like ten. */
+  /**
+   * The objects of one class (a summary row), sorted (default: biggest retained size first; ties
+   * in snapshot order); a million instances page like ten.
+   */
   getClassInstances: {
     params: {
       snapshotId: string;
@@ -142,9 +146,10 @@ export interface ApiMethods {
   /** The references an object holds (Containment starts at `rootOrdinal`). */
   getObjectEdges: { params: { snapshotId: string; ordinal: number; offset?: number; limit?: number }; result: Page<EdgeRow> };
   /**
-   * The references that hold an object, nearest to the GC roots first. `hide` leaves out noise
-   * (counted in `hidden`); `ignored` objects are treated as not retaining anything, and the
-   * distances are recomputed without them.
+   * The references that hold an object, nearest to the GC roots first (ties in V8's order).
+   * `hide` leaves out noise (counted in `hidden`); `ignored` objects are treated as not retaining
+   * anything, and the distances are recomputed without them: each row's `node.distance` is that
+   * distance, at or above UNREACHABLE_DISTANCE_BASE for a retainer no longer reachable.
    */
   getObjectRetainers: {
     params: { snapshotId: string; ordinal: number; offset?: number; limit?: number; hide?: RetainerNoise[]; ignored?: number[] };

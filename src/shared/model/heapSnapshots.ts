@@ -60,9 +60,13 @@ export type ClassSortKey = 'retainedSizeBytes' | 'shallowSizeBytes' | 'count' | 
 export type InstanceSortKey = 'retainedSizeBytes' | 'selfSizeBytes' | 'distance' | 'id';
 
 /**
- * Which objects a summary or an instance list covers. Presets: `detached` (DOM nodes no longer
- * in a document), `eventHandlers` (objects kept alive through event listeners), `duplicatedStrings`
- * (strings whose value occurs more than once), `unreachable` (not reachable from the GC roots).
+ * Which objects a summary or an instance list covers (summary counts and sizes are recomputed
+ * over them; a class's retained size sums its selected instances not dominated by another).
+ * Presets: `detached` (DOM nodes no longer in a document), `eventHandlers` (event listeners, an
+ * EventEmitter's `_events` functions or Blink's `…EventListener` wrappers, and everything they
+ * dominate: what removing the listeners would free), `duplicatedStrings` (every copy of a string
+ * value that occurs more than once), `unreachable` (no strong path from the root at all, as
+ * DevTools' "distance −"). With `idRange` too, both must hold.
  */
 export interface ObjectFilter {
   preset?: 'all' | 'detached' | 'eventHandlers' | 'duplicatedStrings' | 'unreachable';
@@ -75,15 +79,47 @@ export type RetainerNoise = 'weak' | 'weakMapTable' | 'inspector' | 'internal';
 
 export const RETAINER_NOISE: readonly RetainerNoise[] = ['weak', 'weakMapTable', 'inspector', 'internal'];
 
-/** A page of retainers, and how many each hidden kind of noise left out. */
+/**
+ * In a page of retainers, a retainer no path from the GC roots reaches any more (because of the
+ * `ignored` objects, or ever) has a distance at or above this, so it sorts last (DevTools' value).
+ */
+export const UNREACHABLE_DISTANCE_BASE = 200_000_000;
+
+/** No path from the GC roots reaches the object: −5 in object rows, the base above in retainer pages. */
+export function isUnreachableDistance(distance: number): boolean {
+  return distance < 0 || distance >= UNREACHABLE_DISTANCE_BASE;
+}
+
+/**
+ * A page of retainers, and how many each hidden kind of noise left out (0 for kinds not hidden).
+ * The kinds, first that applies:
+ * - `weak`: weak references (WeakRef targets, weak cells, a WeakMap table's weak key slot...).
+ * - `weakMapTable`: a WeakMap's backing table holding a value; the value's key holds it too,
+ *   and that edge is kept, so the value is listed under its key.
+ * - `inspector`: references the DevTools console or debugger holds (V8 names them
+ *   "… / DevTools console"; the "(Debugger)" GC root).
+ * - `internal`: V8's own bookkeeping: the snapshot root's links to the global objects, internal
+ *   links from V8's hidden objects, hidden classes (maps) and code objects (shared function
+ *   infos, feedback cells, scripts...), and V8's caches among the GC roots ("(Internalized
+ *   strings)", "(Builtins)", "(Startup object cache)"...). GC roots a program controls, like
+ *   "(Global handles)", "(Handle scope)" or "(Stack roots)", are not noise.
+ */
 export interface RetainersPage extends Page<EdgeRow> {
   hidden: Record<RetainerNoise, number>;
 }
 
+/** The longest string value the object inspector is sent. */
+export const MAX_STRING_PREVIEW = 10_000;
+
 /** Everything the inspector shows about one object. */
 export interface ObjectDetails {
   object: ObjectRow;
-  /** For strings: the value (cut at `MAX_STRING_PREVIEW` characters) and its full length. */
+  /**
+   * For plain and concatenated strings: the value (cut at `MAX_STRING_PREVIEW` characters) and
+   * the length of the value the snapshot holds. V8 records at most 1024 characters of any one
+   * string (and nothing of a sliced string: see `slicedParent`); `truncated` says the value is
+   * not the whole string, whether cut here or by V8.
+   */
   string?: { value: string; length: number; truncated: boolean };
   /** A sliced string's parent: the (often much larger) string it keeps alive. */
   slicedParent?: ObjectRow;
@@ -106,7 +142,10 @@ export interface OpenedSnapshotInfo {
   statistics: HeapStatistics;
   /** The synthetic root: where Containment and Dominators start. */
   rootOrdinal: number;
-  /** The highest object id; objects allocated after this snapshot have larger ones. */
+  /**
+   * The highest JavaScript object id; objects allocated after this snapshot have larger ones.
+   * (Embedder objects' even ids follow no allocation order and are not counted.)
+   */
   maxObjectId: number;
 }
 

@@ -1,3 +1,4 @@
+import type { BitVector } from './bitVector';
 import type { DominatorTree } from './dominatorTree';
 import { UintStack } from './uintStack';
 
@@ -18,26 +19,29 @@ export interface AggregateInputs {
   distances: Int32Array;
   tree: DominatorTree;
   rootOrdinal: number;
+  /** Only these objects count (a filtered summary); all listed objects when absent. */
+  selection?: BitVector;
 }
 
 const EXIT = 0x80000000;
 
 export function aggregateClasses(inputs: AggregateInputs): ClassAggregates {
-  const { classIds, classCount, selfSizes, retainedSizes, distances, tree, rootOrdinal } = inputs;
+  const { classIds, classCount, selfSizes, retainedSizes, distances, tree, rootOrdinal, selection } = inputs;
   const counts = new Float64Array(classCount);
   const shallowSizes = new Float64Array(classCount);
   const classRetained = new Float64Array(classCount);
   const minDistances = new Int32Array(classCount).fill(0x7fffffff);
   for (let ordinal = 0; ordinal < classIds.length; ordinal++) {
     const size = selfSizes[ordinal]!;
-    if (!size) continue;
+    if (!size || (selection && !selection.get(ordinal))) continue;
     const id = classIds[ordinal]!;
     counts[id]!++;
     shallowSizes[id]! += size;
     if (distances[ordinal]! < minDistances[id]!) minDistances[id] = distances[ordinal]!;
   }
   // Walk the dominator tree keeping, per class, how many listed ancestors belong to it; an
-  // instance counts only when none does, so nested instances are not counted twice.
+  // instance counts only when none does, so nested instances are not counted twice. Objects
+  // outside the selection neither count nor hide the instances below them, as in DevTools.
   const openAncestors = new Uint32Array(classCount);
   const stack = new UintStack(1024);
   stack.push(rootOrdinal);
@@ -51,7 +55,7 @@ export function aggregateClasses(inputs: AggregateInputs): ClassAggregates {
     const id = classIds[entry]!;
     const from = firstChild[entry]!;
     const to = firstChild[entry + 1]!;
-    if (selfSizes[entry] && openAncestors[id] === 0) {
+    if (selfSizes[entry] && openAncestors[id] === 0 && (!selection || selection.get(entry))) {
       classRetained[id]! += retainedSizes[entry]!;
       if (from !== to) {
         openAncestors[id]!++;

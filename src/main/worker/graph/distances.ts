@@ -1,3 +1,4 @@
+import type { BitVector } from './bitVector';
 import type { EphemeronNames } from './ephemeronNames';
 import type { HeapGraph } from './heapGraph';
 import type { KnownStrings } from './knownStrings';
@@ -29,12 +30,16 @@ function numericEdgeName(graph: HeapGraph, edge: number, cache: Map<number, numb
  * DevTools knows to be misleading: a NativeContext's `sloppy_function_map`, the key/type slots
  * of descriptor arrays, and the first of the two edges to a WeakMap value (so the value's
  * distance goes by the later of its table and its key).
+ *
+ * `skip`: nodes treated as absent (DevTools' "ignore this retainer"): never entered, so they
+ * and whatever only they lead to stay unreachable.
  */
 export function computeDistances(
   graph: HeapGraph,
   known: KnownStrings,
   ephemerons: EphemeronNames,
   scratch: ScratchBuffers,
+  skip?: BitVector,
 ): Int32Array {
   const { nodeCount, nodeTypes, nodeNames, firstEdges, edgeTypes, edgeNames, edgeTargets, types, rootOrdinal } = graph;
   // Kept as the result, so one of the dominator pass's buffers is reused instead of a new array.
@@ -62,7 +67,7 @@ export function computeDistances(
         const type = edgeTypes[edge];
         if (type === types.edgeWeak) continue;
         const target = edgeTargets[edge]!;
-        if (distances[target] !== UNREACHABLE_DISTANCE) continue;
+        if (distances[target] !== UNREACHABLE_DISTANCE || skip?.get(target)) continue;
         if (nativeContext && type !== types.edgeElement && type !== types.edgeHidden && known.is('sloppy_function_map', edgeNames[edge]!)) {
           continue;
         }
@@ -83,7 +88,7 @@ export function computeDistances(
   let length = 0;
   for (let edge = firstEdges[rootOrdinal]!, end = firstEdges[rootOrdinal + 1]!; edge < end; edge++) {
     const target = edgeTargets[edge]!;
-    if (!isUserRoot(graph, known, target) || distances[target] === 1) continue;
+    if (!isUserRoot(graph, known, target) || distances[target] === 1 || skip?.get(target)) continue;
     distances[target] = 1;
     queue[length++] = target;
   }

@@ -14,6 +14,12 @@ export const KNOWN_NAMES = [
   '__proto__',
   'first',
   'second',
+  'parent',
+  '_events',
+  'shared',
+  'script',
+  'script_or_debug_info',
+  'name',
 ] as const;
 export type KnownName = (typeof KNOWN_NAMES)[number];
 

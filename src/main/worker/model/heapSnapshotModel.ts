@@ -1,11 +1,31 @@
 import { HeapdeckError } from '../../../shared/contract/errors';
+import type { InstanceSortKey, ObjectDetails, ObjectFilter, RetainerNoise, RetainersPage } from '../../../shared/model/heapSnapshots';
 import type { HeapAnalysis } from '../graph/analyzeGraph';
-import { retainerEdges } from '../graph/retainers';
+import { EphemeronNames } from '../graph/ephemeronNames';
+import { ClassInstances } from './classInstances';
+import { classRowsOf } from './classRows';
+import { ClassSummaries, type ClassPageRequest } from './classSummaries';
+import { DominatorChildren } from './dominatorChildren';
 import { IdIndex } from './idIndex';
 import { displayName, edgeName } from './nodeNames';
-import type { ClassRow, EdgeRow, ObjectRow, Page, PageRequest, SnapshotSummary } from './snapshotRows';
+import { ObjectDetailsReader } from './objectDetails';
+import { ObjectSelections } from './objectFilters';
+import { RetainerDistances } from './retainerDistances';
+import { RetainerLists } from './retainerLists';
+import { RetainerNoiseKinds } from './retainerNoise';
+import { pageOf, type ClassRow, type EdgeRow, type ObjectRow, type Page, type PageRequest, type SnapshotSummary } from './snapshotRows';
 
-const DEFAULT_PAGE = 100;
+export interface InstancesRequest extends PageRequest {
+  classId: number;
+  sortBy?: InstanceSortKey;
+  ascending?: boolean;
+  objects?: ObjectFilter;
+}
+
+export interface RetainersRequest extends PageRequest {
+  hide?: RetainerNoise[];
+  ignored?: number[];
+}
 
 /**
  * A loaded, analysed snapshot. Everything stays in typed arrays inside (so it can live in a
@@ -13,8 +33,18 @@ const DEFAULT_PAGE = 100;
  */
 export class HeapSnapshotModel {
   private ids?: IdIndex;
+  // The views' helpers are built on first use: opening a snapshot pays for none of them.
+  private readonly dominatorChildren: DominatorChildren;
+  private readonly selections: ObjectSelections;
+  private summaries?: ClassSummaries;
+  private instances?: ClassInstances;
+  private retainerLists?: RetainerLists;
+  private details?: ObjectDetailsReader;
 
-  constructor(private readonly analysis: HeapAnalysis) {}
+  constructor(private readonly analysis: HeapAnalysis) {
+    this.dominatorChildren = new DominatorChildren(analysis);
+    this.selections = new ObjectSelections(analysis, () => this.dominatorChildren.tree);
+  }
 
   get nodeCount(): number {
     return this.analysis.graph.nodeCount;
@@ -22,30 +52,43 @@ export class HeapSnapshotModel {
 
   summary(): SnapshotSummary {
     const { graph, aggregates, classes, statistics, totalSizeBytes } = this.analysis;
-    const rows: ClassRow[] = [];
-    classes.table.classes.forEach((info, classId) => {
-      const count = aggregates.counts[classId]!;
-      if (count === 0) return;
-      rows.push({
-        classId,
-        name: info.name,
-        ...(info.location ? { location: info.location } : {}),
-        count,
-        shallowSizeBytes: aggregates.shallowSizes[classId]!,
-        retainedSizeBytes: aggregates.retainedSizes[classId]!,
-        minDistance: aggregates.minDistances[classId]!,
-      });
-    });
-    rows.sort((a, b) => b.retainedSizeBytes - a.retainedSizeBytes || a.classId - b.classId);
     return {
       nodeCount: graph.nodeCount,
       edgeCount: graph.edgeCount,
       totalSizeBytes,
-      classes: rows,
+      classes: classRowsOf(classes.table, aggregates),
       statistics,
       rootOrdinal: graph.rootOrdinal,
-      maxObjectId: maxOf(graph.nodeIds),
+      maxObjectId: maxJsObjectId(graph.nodeIds),
     };
+  }
+
+  /** A page of the summary by class; see ClassSummaries. */
+  classes(request: ClassPageRequest = {}): Page<ClassRow> {
+    this.summaries ??= new ClassSummaries(this.analysis, this.selections, () => this.dominatorChildren.tree);
+    return this.summaries.page(request);
+  }
+
+  /** A page of one class's instances, sorted (default: biggest retained size first). */
+  classInstances({ classId, sortBy = 'retainedSizeBytes', ascending = false, objects, ...page }: InstancesRequest): Page<ObjectRow> {
+    const selected = this.selections.select(objects);
+    this.instances ??= new ClassInstances(this.analysis);
+    const sorted = this.instances.sorted(classId, sortBy, ascending, selected);
+    return pageOf(sorted.length, page, (k) => this.object(sorted[k]!));
+  }
+
+  /** What the object inspector shows about one object. */
+  objectDetails(ordinal: number): ObjectDetails {
+    this.checkOrdinal(ordinal);
+    this.details ??= new ObjectDetailsReader(this.analysis, (other) => this.object(other));
+    return this.details.read(ordinal);
+  }
+
+  /** The objects `ordinal` immediately dominates, biggest retained size first. */
+  dominatedBy(ordinal: number, page: PageRequest = {}): Page<ObjectRow> {
+    this.checkOrdinal(ordinal);
+    const children = this.dominatorChildren.of(ordinal);
+    return pageOf(children.length, page, (k) => this.object(children[k]!));
   }
 
   /** The `limit` objects with the largest retained sizes, leaving out the synthetic roots. */
@@ -92,15 +135,24 @@ export class HeapSnapshotModel {
     this.checkOrdinal(ordinal);
     const { firstEdges, edgeTargets } = this.analysis.graph;
     const first = firstEdges[ordinal]!;
-    return this.page(firstEdges[ordinal + 1]! - first, page, (k) => this.edgeRow(first + k, edgeTargets[first + k]!));
+    return pageOf(firstEdges[ordinal + 1]! - first, page, (k) => this.edgeRow(first + k, edgeTargets[first + k]!));
   }
 
-  retainersOf(ordinal: number, page: PageRequest = {}): Page<EdgeRow> {
+  /** The references that hold an object, nearest to the GC roots first; see RetainerLists. */
+  retainersOf(ordinal: number, { hide = [], ignored = [], ...page }: RetainersRequest = {}): RetainersPage {
     this.checkOrdinal(ordinal);
-    const { graph, retainers } = this.analysis;
-    const edges = retainerEdges(graph, retainers, ordinal);
-    const first = retainers.firstRetainer[ordinal]!;
-    return this.page(edges.length, page, (k) => this.edgeRow(edges[k]!, retainers.retainerNodes[first + k]!));
+    if (!this.retainerLists) {
+      const ephemerons = new EphemeronNames(this.analysis.graph.strings);
+      const noise = new RetainerNoiseKinds(this.analysis.graph, ephemerons);
+      this.retainerLists = new RetainerLists(this.analysis, noise, new RetainerDistances(this.analysis, ephemerons), ephemerons);
+    }
+    const { edges, sources, distances, hidden } = this.retainerLists.list(ordinal, hide, ignored);
+    const rows = pageOf(edges.length, page, (k) => {
+      const row = this.edgeRow(edges[k]!, sources[k]!);
+      row.node.distance = distances[k]!;
+      return row;
+    });
+    return { ...rows, hidden };
   }
 
   /** The ordinal of the object's immediate dominator (the root's is the root). */
@@ -137,14 +189,6 @@ export class HeapSnapshotModel {
     };
   }
 
-  private page<T>(total: number, request: PageRequest, row: (index: number) => T): Page<T> {
-    const offset = Math.max(0, Math.min(request.offset ?? 0, total));
-    const end = Math.min(total, offset + Math.max(0, request.limit ?? DEFAULT_PAGE));
-    const items: T[] = [];
-    for (let k = offset; k < end; k++) items.push(row(k));
-    return { total, offset, items };
-  }
-
   private checkOrdinal(ordinal: number): void {
     if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal >= this.nodeCount) {
       throw new HeapdeckError('NOT_FOUND', `There is no object number ${ordinal} in this snapshot.`);
@@ -152,8 +196,12 @@ export class HeapSnapshotModel {
   }
 }
 
-function maxOf(values: Uint32Array): number {
+/**
+ * The highest id V8 gave a heap object. Those ids are odd and grow with allocation; embedder
+ * (native) objects have even ids that follow no order, so they are left out, as in DevTools.
+ */
+function maxJsObjectId(ids: Uint32Array): number {
   let max = 0;
-  for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
+  for (let k = 0; k < ids.length; k++) if (ids[k]! % 2 === 1 && ids[k]! > max) max = ids[k]!;
   return max;
 }

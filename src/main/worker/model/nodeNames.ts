@@ -28,13 +28,45 @@ export function edgeName(graph: HeapGraph, edge: number): string {
 }
 
 function consStringName(graph: HeapGraph, known: KnownStrings, ordinal: number): string {
-  const { nodeTypes, nodeNames, firstEdges, edgeTypes, edgeNames, edgeTargets, types, strings } = graph;
+  return joinConsString(graph, known, ordinal, MAX_CONS_STRING_NAME).text;
+}
+
+/** A concatenated string's parts, in order: `text` stops growing once `maxChars` is reached. */
+export interface JoinedString {
+  text: string;
+  /** The whole value's length (only when `countAll`; else the parts walked). */
+  length: number;
+  /** Whether any part was itself cut (by V8's string limit, see `cutByV8`). */
+  partCut: boolean;
+}
+
+/**
+ * Joins a concatenated string's parts depth-first, as DevTools names it (a part that is itself
+ * a sliced string contributes its "(sliced string)" name). With `countAll`, keeps walking after
+ * `maxChars` to learn the whole length.
+ */
+export function joinConsString(graph: HeapGraph, known: KnownStrings, ordinal: number, maxChars: number, countAll = false): JoinedString {
+  let text = '';
+  let length = 0;
+  let partCut = false;
+  forEachConsPart(graph, known, ordinal, (part) => {
+    const value = graph.strings.get(graph.nodeNames[part]!);
+    if (text.length < maxChars) text += value;
+    length += value.length;
+    partCut ||= cutByV8(graph, part, value);
+    return countAll || text.length < maxChars;
+  });
+  return { text, length, partCut };
+}
+
+/** Visits a concatenated string's parts (its non-concatenated leaves) in order, while `visit` says to go on. */
+export function forEachConsPart(graph: HeapGraph, known: KnownStrings, ordinal: number, visit: (part: number) => boolean): void {
+  const { nodeTypes, firstEdges, edgeTypes, edgeNames, edgeTargets, types } = graph;
   const stack = [ordinal];
-  let name = '';
-  while (stack.length && name.length < MAX_CONS_STRING_NAME) {
+  while (stack.length) {
     const current = stack.pop()!;
     if (nodeTypes[current] !== types.consString) {
-      name += strings.get(nodeNames[current]!);
+      if (!visit(current)) return;
       continue;
     }
     let first = -1;
@@ -47,7 +79,24 @@ function consStringName(graph: HeapGraph, known: KnownStrings, ordinal: number):
     if (second >= 0) stack.push(second);
     if (first >= 0) stack.push(first);
   }
-  return name;
+}
+
+// V8 records at most this many characters of a string (its --heap-snapshot-string-limit).
+const V8_STRING_LIMIT = 1024;
+// A sequential string's header: map, hash and length (16 bytes; 12 with pointer compression).
+const STRING_HEADER_BYTES = 16;
+
+/**
+ * Whether V8 cut the value it recorded for a plain string: the value is at V8's limit and the
+ * object is bigger than that many characters need (two bytes each, to never claim a cut that
+ * did not happen; a one-byte string up to about twice the limit goes unnoticed).
+ */
+export function cutByV8(graph: HeapGraph, ordinal: number, recorded: string): boolean {
+  return (
+    graph.nodeTypes[ordinal] === graph.types.string &&
+    recorded.length >= V8_STRING_LIMIT &&
+    graph.selfSizes[ordinal]! > STRING_HEADER_BYTES + 2 * V8_STRING_LIMIT
+  );
 }
 
 /** `{a, b, …, y, z}`: properties taken alternately from both ends until ~100 characters. */

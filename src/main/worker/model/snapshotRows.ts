@@ -1,4 +1,4 @@
-import type { ClassRow, HeapStatistics } from '../../../shared/model/heapSnapshots';
+import type { ClassRow, HeapStatistics, Page } from '../../../shared/model/heapSnapshots';
 
 // The rows the model hands out are the contract's own DTOs: they cross to the UI unchanged.
 export type { ClassRow, EdgeRow, ObjectRow, Page } from '../../../shared/model/heapSnapshots';
@@ -17,4 +17,15 @@ export interface SnapshotSummary {
 export interface PageRequest {
   offset?: number;
   limit?: number;
+}
+
+const DEFAULT_PAGE = 100;
+
+/** The window `request` asks for of a list of `total` rows, each made by `row(index)`. */
+export function pageOf<T>(total: number, request: PageRequest, row: (index: number) => T): Page<T> {
+  const offset = Math.max(0, Math.min(request.offset ?? 0, total));
+  const end = Math.min(total, offset + Math.max(0, request.limit ?? DEFAULT_PAGE));
+  const items: T[] = [];
+  for (let k = offset; k < end; k++) items.push(row(k));
+  return { total, offset, items };
 }

@@ -91,10 +91,13 @@ export class LazyTree<T> {
     let index = 0;
     for (let level = 0; level < path.length; level++) {
       const target = path[level]!;
-      if (branch.total === undefined || target >= branch.total) return -1;
+      const last = level === path.length - 1;
+      // A branch still loading shows one pending row, which the focus may already be on.
+      if (branch.total === undefined) return last && target === 0 ? index : -1;
+      if (target >= branch.total) return -1;
       index += target;
       for (const [childIndex, child] of branch.expanded) if (childIndex < target) index += this.countRows(child);
-      if (level === path.length - 1) return index;
+      if (last) return index;
       const next = branch.expanded.get(target);
       if (!next) return -1;
       branch = next;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { toErrorDto, type ErrorDto } from '../../../../shared/contract/errors';
-import type { ObjectDetails, ObjectRow } from '../../../../shared/model/heapSnapshots';
+import { isUnreachableDistance, type ObjectDetails, type ObjectRow } from '../../../../shared/model/heapSnapshots';
 import { useApi } from '../../../api/useApi';
 import { ByteSize } from '../../../components/ByteSize';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -60,7 +60,7 @@ export function ObjectInspector({ snapshotId, object, onInspect, onRevealInSumma
           <ByteSize sizeBytes={object.retainedSizeBytes} testId="inspector-retained" />
         </dd>
         <dt>Distance</dt>
-        <dd>{object.distance >= 100_000_000 ? 'unreachable' : object.distance}</dd>
+        <dd>{isUnreachableDistance(object.distance) ? 'unreachable from the GC roots' : object.distance}</dd>
         {details?.detached && (
           <>
             <dt>DOM</dt>

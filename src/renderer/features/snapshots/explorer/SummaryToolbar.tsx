@@ -63,7 +63,12 @@ export function SummaryToolbar({ controls, onChange, baselines, onFindId, filter
         data-testid="summary-filter"
       />
       <label className="toggle" title="Treat the filter as a regular expression">
-        <input type="checkbox" checked={controls.regex} onChange={(event) => onChange({ ...controls, regex: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={controls.regex}
+          onChange={(event) => onChange({ ...controls, regex: event.target.checked })}
+          data-testid="summary-regex"
+        />
         Regex
       </label>
       <select

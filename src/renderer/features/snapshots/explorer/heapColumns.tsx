@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isUnreachableDistance } from '../../../../shared/model/heapSnapshots';
 import { ByteSize } from '../../../components/ByteSize';
 import type { TreeColumn } from '../../../components/tree/VirtualTree';
 import { HeapItemName } from './HeapItemName';
@@ -22,8 +23,7 @@ function sizeCell(sizeBytes: number | undefined, totalBytes: number): ReactNode 
 
 function distanceText(distance: number | undefined): string {
   if (distance === undefined) return '';
-  // DevTools' "unreachable" distances start at 100 000 000.
-  return distance >= 100_000_000 ? '—' : String(distance);
+  return isUnreachableDistance(distance) ? '—' : String(distance);
 }
 
 interface ColumnOptions {
