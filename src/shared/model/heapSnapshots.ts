@@ -85,6 +85,9 @@ export const RETAINER_NOISE: readonly RetainerNoise[] = ['weak', 'weakMapTable',
  */
 export const UNREACHABLE_DISTANCE_BASE = 200_000_000;
 
+/** Objects at or above this distance are reached only through V8's own system roots (DevTools' value). */
+export const SYSTEM_DISTANCE_BASE = 100_000_000;
+
 /** No path from the GC roots reaches the object: −5 in object rows, the base above in retainer pages. */
 export function isUnreachableDistance(distance: number): boolean {
   return distance < 0 || distance >= UNREACHABLE_DISTANCE_BASE;

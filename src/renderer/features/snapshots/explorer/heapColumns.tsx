@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { isUnreachableDistance } from '../../../../shared/model/heapSnapshots';
+import { isUnreachableDistance, SYSTEM_DISTANCE_BASE } from '../../../../shared/model/heapSnapshots';
 import { ByteSize } from '../../../components/ByteSize';
 import type { TreeColumn } from '../../../components/tree/VirtualTree';
 import { HeapItemName } from './HeapItemName';
@@ -21,9 +21,11 @@ function sizeCell(sizeBytes: number | undefined, totalBytes: number): ReactNode 
   );
 }
 
-function distanceText(distance: number | undefined): string {
-  if (distance === undefined) return '';
-  return isUnreachableDistance(distance) ? '—' : String(distance);
+function distanceCell(distance: number | undefined): ReactNode {
+  if (distance === undefined) return null;
+  if (isUnreachableDistance(distance)) return <span title="Not reachable from the GC roots">—</span>;
+  if (distance >= SYSTEM_DISTANCE_BASE) return <span title="Reached only through V8's own system roots">system</span>;
+  return distance;
 }
 
 interface ColumnOptions {
@@ -55,7 +57,7 @@ export function heapColumns({ totalSizeBytes, sortable, nameLabel = 'Object' }: 
       numeric: true,
       sortKey: sortable ? 'minDistance' : undefined,
       title: 'Steps from the GC roots',
-      render: (item) => distanceText(item.kind === 'class' ? item.row.minDistance : objectOf(item)?.distance),
+      render: (item) => distanceCell(item.kind === 'class' ? item.row.minDistance : objectOf(item)?.distance),
     },
     {
       id: 'shallow',
