@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { toErrorDto, type ErrorDto } from '../../../../shared/contract/errors';
-import { isUnreachableDistance, type ObjectDetails, type ObjectRow } from '../../../../shared/model/heapSnapshots';
+import { isUnreachableDistance, SYSTEM_DISTANCE_BASE, type ObjectDetails, type ObjectRow } from '../../../../shared/model/heapSnapshots';
 import { useApi } from '../../../api/useApi';
 import { ByteSize } from '../../../components/ByteSize';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -60,7 +60,13 @@ export function ObjectInspector({ snapshotId, object, onInspect, onRevealInSumma
           <ByteSize sizeBytes={object.retainedSizeBytes} testId="inspector-retained" />
         </dd>
         <dt>Distance</dt>
-        <dd>{isUnreachableDistance(object.distance) ? 'unreachable from the GC roots' : object.distance}</dd>
+        <dd>
+          {isUnreachableDistance(object.distance)
+            ? 'unreachable from the GC roots'
+            : object.distance >= SYSTEM_DISTANCE_BASE
+              ? "reached only through V8's system roots"
+              : object.distance}
+        </dd>
         {details?.detached && (
           <>
             <dt>DOM</dt>
