@@ -101,6 +101,17 @@ export async function createServices(root: string, options: ServicesOptions): Pr
     getObjectEdges: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'edges', page),
     getObjectRetainers: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'retainers', request),
     getDominatorPath: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'dominatorPath', { ordinal }),
+    // Being built (issue 5): comparisons and leaks, then trends, findings and budgets.
+    compareSnapshots: notYet,
+    getComparisonClasses: notYet,
+    getComparisonObjects: notYet,
+    getAllocatedClusters: notYet,
+    findLeaks: notYet,
+    getTrend: notYet,
+    getFindings: notYet,
+    getBudgets: notYet,
+    setBudgets: notYet,
+    checkBudgets: notYet,
     getClassInstances: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'classInstances', request),
     getObjectDetails: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'details', { ordinal }),
     getDominatorChildren: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'dominatorChildren', page),
@@ -131,4 +142,8 @@ async function listTargets(extraEndpoints: string[]): Promise<TargetsListing> {
     endpoints: listings,
     listedAtMs: Date.now(),
   };
+}
+
+async function notYet(): Promise<never> {
+  throw new HeapdeckError('INTERNAL', 'Not built yet.');
 }

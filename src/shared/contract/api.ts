@@ -15,6 +15,8 @@ import type {
   SnapshotLoadProgressEvent,
 } from '../model/heapSnapshots';
 import type { SnapshotEntry } from '../model/snapshotLibrary';
+import type { ClassDiffRow, ClassDiffSortKey, ComparisonInfo, LeakReport, RetainerCluster, TrendReport } from '../model/comparisons';
+import type { Budget, BudgetResult, Finding } from '../model/findings';
 import type { SnapshotFileInfo, SnapshotOptions, SnapshotProgress } from '../model/snapshots';
 import type { AttachRequest, TargetsListing, WorkerTarget } from '../model/targets';
 import type { WatchInfo, WatchStatusEvent } from '../model/watches';
@@ -157,6 +159,36 @@ export interface ApiMethods {
   };
   /** The objects an object immediately dominates, biggest retained size first. */
   getDominatorChildren: { params: { snapshotId: string; ordinal: number; offset?: number; limit?: number }; result: Page<ObjectRow> };
+  /**
+   * Compares two open snapshots: objects matched by V8 id when both come from one process and
+   * the ids were not reset, else class totals by name (and `warning` says so).
+   */
+  compareSnapshots: { params: { baseSnapshotId: string; targetSnapshotId: string }; result: ComparisonInfo };
+  /** The comparison class by class. */
+  getComparisonClasses: {
+    params: { comparisonId: string; offset?: number; limit?: number; sortBy?: ClassDiffSortKey; ascending?: boolean; filter?: string };
+    result: Page<ClassDiffRow>;
+  };
+  /** A class's new objects (in the target snapshot) or deleted ones (in the base), biggest first. */
+  getComparisonObjects: {
+    params: { comparisonId: string; className: string; change: 'new' | 'deleted'; offset?: number; limit?: number };
+    result: Page<ObjectRow>;
+  };
+  /** The objects allocated after the base and alive in the target, grouped by retaining path. */
+  getAllocatedClusters: { params: { comparisonId: string; limit?: number }; result: RetainerCluster[] };
+  /** MemLab-style leak candidates across three snapshots of one process. */
+  findLeaks: {
+    params: { baselineSnapshotId: string; targetSnapshotId: string; finalSnapshotId: string };
+    result: LeakReport;
+  };
+  /** Counts and sizes per class and per retaining path across N ≥ 3 open snapshots, oldest first. */
+  getTrend: { params: { snapshotIds: string[] }; result: TrendReport };
+  /** Every finding for one snapshot or a series (oldest first), most memory at stake first. */
+  getFindings: { params: { snapshotIds: string[] }; result: Finding[] };
+  getBudgets: { params: Record<string, never>; result: Budget[] };
+  setBudgets: { params: { budgets: Budget[] }; result: Budget[] };
+  /** The budgets (the saved ones unless given) checked against each snapshot of a series. */
+  checkBudgets: { params: { snapshotIds: string[]; budgets?: Budget[] }; result: BudgetResult[] };
   /** The object, its immediate dominator, that one's, and so on up to the GC root. */
   getDominatorPath: { params: { snapshotId: string; ordinal: number }; result: ObjectRow[] };
 }
@@ -200,6 +232,16 @@ export const METHOD_NAMES = [
   'getObjectRetainers',
   'getDominatorChildren',
   'getDominatorPath',
+  'compareSnapshots',
+  'getComparisonClasses',
+  'getComparisonObjects',
+  'getAllocatedClusters',
+  'findLeaks',
+  'getTrend',
+  'getFindings',
+  'getBudgets',
+  'setBudgets',
+  'checkBudgets',
 ] as const satisfies readonly MethodName[];
 
 // Fails to compile when a method is added to ApiMethods but not to METHOD_NAMES.
