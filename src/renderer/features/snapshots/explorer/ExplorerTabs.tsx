@@ -5,6 +5,7 @@ const TABS = [
   { id: 'containment', label: 'Containment' },
   { id: 'dominators', label: 'Dominators' },
   { id: 'statistics', label: 'Statistics' },
+  { id: 'comparison', label: 'Comparison' },
 ] as const;
 
 export type ExplorerTabId = (typeof TABS)[number]['id'];

@@ -10,8 +10,9 @@ interface ObjectInspectorProps {
   snapshotId: string;
   object: ObjectRow;
   onInspect(object: ObjectRow): void;
-  onRevealInSummary(object: ObjectRow): void;
-  onRevealInDominators(object: ObjectRow): void;
+  /** Absent for objects of another snapshot than the explorer's. */
+  onRevealInSummary?(object: ObjectRow): void;
+  onRevealInDominators?(object: ObjectRow): void;
 }
 
 function ObjectLink({ object, onInspect }: { object: ObjectRow; onInspect(object: ObjectRow): void }) {
@@ -111,14 +112,16 @@ export function ObjectInspector({ snapshotId, object, onInspect, onRevealInSumma
         </div>
       )}
       {error && <ErrorNotice error={error} title="Could not read this object" compact />}
-      <div className="inspector-actions">
-        <button type="button" className="btn small" onClick={() => onRevealInSummary(object)} data-testid="reveal-in-summary">
-          Reveal in Summary
-        </button>
-        <button type="button" className="btn small" onClick={() => onRevealInDominators(object)} data-testid="reveal-in-dominators">
-          Reveal in Dominators
-        </button>
-      </div>
+      {onRevealInSummary && onRevealInDominators && (
+        <div className="inspector-actions">
+          <button type="button" className="btn small" onClick={() => onRevealInSummary(object)} data-testid="reveal-in-summary">
+            Reveal in Summary
+          </button>
+          <button type="button" className="btn small" onClick={() => onRevealInDominators(object)} data-testid="reveal-in-dominators">
+            Reveal in Dominators
+          </button>
+        </div>
+      )}
     </section>
   );
 }

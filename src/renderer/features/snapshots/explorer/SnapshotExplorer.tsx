@@ -3,6 +3,7 @@ import { toErrorDto, type ErrorDto } from '../../../../shared/contract/errors';
 import type { ObjectRow, OpenedSnapshotInfo } from '../../../../shared/model/heapSnapshots';
 import { useApi } from '../../../api/useApi';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ComparisonTab } from './ComparisonTab';
 import { ContainmentTab } from './ContainmentTab';
 import { DominatorsTab } from './DominatorsTab';
 import { ExplorerTabs, type ExplorerTabId } from './ExplorerTabs';
@@ -32,15 +33,21 @@ export function SnapshotExplorer({ info, others }: SnapshotExplorerProps) {
   const client = useApi();
   const [tab, setTab] = useState<ExplorerTabId>('summary');
   const [controls, setControls] = useState<SummaryControls>(DEFAULT_CONTROLS);
-  const [selected, setSelected] = useState<ObjectRow | undefined>();
+  // The selection may be in another snapshot (a comparison's deleted objects).
+  const [selected, setSelected] = useState<{ object: ObjectRow; snapshot: OpenedSnapshotInfo } | undefined>();
   const [inspected, setInspected] = useState<ObjectRow | undefined>();
   const [dominatorFocus, setDominatorFocus] = useState(info.rootOrdinal);
   const [findError, setFindError] = useState<ErrorDto | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
 
-  const select = useCallback((object: ObjectRow | undefined) => {
-    if (!object) return;
-    setSelected(object);
+  // Trees call `select` from an effect whenever it changes, so it must stay the same function.
+  const snapshots = useRef({ info, others });
+  snapshots.current = { info, others };
+  const select = useCallback((object: ObjectRow | undefined, snapshotId?: string) => {
+    const { info: own, others: rest } = snapshots.current;
+    const snapshot = snapshotId ? rest.find((other) => other.snapshotId === snapshotId) : own;
+    if (!object || !snapshot) return;
+    setSelected((current) => (current?.object.ordinal === object.ordinal && current.snapshot === snapshot ? current : { object, snapshot }));
     setInspected(object);
   }, []);
   const inspect = useCallback((object: ObjectRow | undefined) => object && setInspected(object), []);
@@ -95,18 +102,18 @@ export function SnapshotExplorer({ info, others }: SnapshotExplorerProps) {
         {tab === 'containment' && <ContainmentTab info={info} onSelect={select} />}
         {tab === 'dominators' && <DominatorsTab info={info} focusOrdinal={dominatorFocus} onFocus={setDominatorFocus} onSelect={select} />}
         {tab === 'statistics' && <StatisticsTab statistics={info.statistics} />}
+        {tab === 'comparison' && <ComparisonTab info={info} others={others} onSelect={select} />}
       </div>
       {findError && <ErrorNotice error={findError} title="Find by id" onDismiss={() => setFindError(null)} compact />}
       {selected && tab !== 'statistics' && (
         <div className="explorer-details">
-          <RetainersPanel info={info} object={selected} onInspect={inspect} />
+          <RetainersPanel info={selected.snapshot} object={selected.object} onInspect={inspect} />
           {inspected && (
             <ObjectInspector
-              snapshotId={info.snapshotId}
+              snapshotId={selected.snapshot.snapshotId}
               object={inspected}
               onInspect={setInspected}
-              onRevealInSummary={revealInSummary}
-              onRevealInDominators={revealInDominators}
+              {...(selected.snapshot === info ? { onRevealInSummary: revealInSummary, onRevealInDominators: revealInDominators } : {})}
             />
           )}
         </div>

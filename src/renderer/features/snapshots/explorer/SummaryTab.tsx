@@ -73,6 +73,7 @@ export function SummaryTab({ info, baselines, controls, onControlsChange, onSele
 
 /** Stable handles for tests and for people reading the DOM: `class-<name>`, `object-<id>`. */
 export function rowTestId(item: HeapTreeItem): string {
-  if (item.kind === 'class') return `class-${item.row.name}`;
+  if (item.kind === 'class' || item.kind === 'classDiff') return `class-${item.row.name}`;
+  if (item.kind === 'change') return `change-${item.change}-${item.className}`;
   return `object-${objectOf(item)!.id}`;
 }

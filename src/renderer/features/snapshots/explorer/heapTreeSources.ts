@@ -1,19 +1,20 @@
 import type { ApiClient } from '../../../../shared/contract/client';
 import type { ClassSortKey, InstanceSortKey, ObjectFilter, RetainerNoise, RetainersPage } from '../../../../shared/model/heapSnapshots';
 import type { TreePage, TreeSource } from '../../../components/tree/lazyTree';
-import { objectOf, type HeapTreeItem } from './heapTreeItems';
+import { foreignSnapshotOf, objectOf, type HeapTreeItem } from './heapTreeItems';
 
-function edgesOf(client: ApiClient, snapshotId: string, ordinal: number, offset: number, limit: number): Promise<TreePage<HeapTreeItem>> {
+/** `foreign`: the object is in another snapshot than the tree's (its rows say so). */
+function edgesOf(client: ApiClient, snapshotId: string, ordinal: number, offset: number, limit: number, foreign?: string): Promise<TreePage<HeapTreeItem>> {
   return client
-    .call('getObjectEdges', { snapshotId, ordinal, offset, limit })
-    .then((page) => ({ ...page, items: page.items.map((row) => ({ kind: 'edge' as const, row })) }));
+    .call('getObjectEdges', { snapshotId: foreign ?? snapshotId, ordinal, offset, limit })
+    .then((page) => ({ ...page, items: page.items.map((row) => ({ kind: 'edge' as const, row, ...(foreign ? { snapshotId: foreign } : {}) })) }));
 }
 
 /** Any object can be opened to the references it holds. */
-function objectChildren(client: ApiClient, snapshotId: string, parent: HeapTreeItem, offset: number, limit: number) {
+export function objectChildren(client: ApiClient, snapshotId: string, parent: HeapTreeItem, offset: number, limit: number) {
   const object = objectOf(parent);
   if (!object) return Promise.resolve({ total: 0, offset, items: [] });
-  return edgesOf(client, snapshotId, object.ordinal, offset, limit);
+  return edgesOf(client, snapshotId, object.ordinal, offset, limit, foreignSnapshotOf(parent));
 }
 
 export interface SummaryQuery {
