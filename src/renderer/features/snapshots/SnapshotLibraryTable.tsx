@@ -8,10 +8,13 @@ interface SnapshotLibraryTableProps {
   entries: SnapshotEntry[];
   onOpen(entry: SnapshotEntry): void;
   onDelete(entry: SnapshotEntry, deleteFile: boolean): Promise<void>;
+  /** Paths ticked for a series analysis. */
+  selected: ReadonlySet<string>;
+  onToggle(entry: SnapshotEntry): void;
 }
 
 /** Snapshots grouped by target (newest group first); Enter on a row opens it. */
-export function SnapshotLibraryTable({ entries, onOpen, onDelete }: SnapshotLibraryTableProps) {
+export function SnapshotLibraryTable({ entries, onOpen, onDelete, selected, onToggle }: SnapshotLibraryTableProps) {
   const groups = new Map<string, SnapshotEntry[]>();
   for (const entry of entries) {
     const label = snapshotTargetLabel(entry);
@@ -21,6 +24,9 @@ export function SnapshotLibraryTable({ entries, onOpen, onDelete }: SnapshotLibr
     <table className="table snapshot-table" data-testid="snapshot-library">
       <thead>
         <tr>
+          <th className="col-pick">
+            <span className="visually-hidden">Pick for a series</span>
+          </th>
           <th>Name</th>
           <th className="col-time">Taken</th>
           <th className="num">File</th>
@@ -32,7 +38,7 @@ export function SnapshotLibraryTable({ entries, onOpen, onDelete }: SnapshotLibr
       {[...groups].map(([label, group]) => (
         <tbody key={label}>
           <tr className="group-row">
-            <th colSpan={6} scope="rowgroup">
+            <th colSpan={7} scope="rowgroup">
               {label}
               {group[0]?.sessionId && <span className="share">session {group[0].sessionId}</span>}
             </th>
@@ -46,6 +52,16 @@ export function SnapshotLibraryTable({ entries, onOpen, onDelete }: SnapshotLibr
                 if (event.key === 'Enter' && event.target === event.currentTarget && !entry.missing) onOpen(entry);
               }}
             >
+              <td className="col-pick">
+                <input
+                  type="checkbox"
+                  checked={selected.has(entry.path)}
+                  disabled={entry.missing}
+                  onChange={() => onToggle(entry)}
+                  aria-label={`Pick ${entry.name} for a series`}
+                  data-testid={`snapshot-pick-${encodeURIComponent(entry.name)}`}
+                />
+              </td>
               <td>
                 <div className="truncate" title={entry.path}>
                   {entry.name}

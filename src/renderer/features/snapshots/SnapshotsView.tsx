@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import type { OpenedSnapshotInfo } from '../../../shared/model/heapSnapshots';
 import { useApi } from '../../api/useApi';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { SnapshotEntry } from '../../../shared/model/snapshotLibrary';
 import { SnapshotExplorer } from './explorer/SnapshotExplorer';
+import { SeriesView } from './series/SeriesView';
 import { LoadProgress } from './LoadProgress';
 import { OpenFileForm } from './OpenFileForm';
 import { useOpenSnapshots, useOpenSnapshotsStore } from './openSnapshotsContext';
@@ -14,8 +17,11 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
+/** `current` value that shows the series analysis instead of one snapshot. */
+export const SERIES_TAB = '#series';
+
 interface SnapshotsViewProps {
-  /** The open snapshot to show (by path), or null for the library. */
+  /** The open snapshot to show (by path), SERIES_TAB, or null for the library. */
   current: string | null;
   onShow(path: string | null): void;
 }
@@ -24,7 +30,9 @@ interface SnapshotsViewProps {
 export function SnapshotsView({ current, onShow }: SnapshotsViewProps) {
   const store = useOpenSnapshotsStore();
   const open = useOpenSnapshots();
+  const [series, setSeries] = useState<string[] | null>(null);
   const shown = open.find((state) => state.path === current);
+  const showSeries = current === SERIES_TAB && series !== null;
   const openPath = (path: string) => {
     void store.open(path);
     onShow(path);
@@ -39,9 +47,14 @@ export function SnapshotsView({ current, onShow }: SnapshotsViewProps) {
       <header className="view-header">
         <h1>Snapshots</h1>
         <nav className="snapshot-tabs" aria-label="Open snapshots">
-          <button type="button" className={shown ? 'btn small ghost' : 'btn small active'} onClick={() => onShow(null)} data-testid="snapshot-tab-library">
+          <button type="button" className={shown || showSeries ? 'btn small ghost' : 'btn small active'} onClick={() => onShow(null)} data-testid="snapshot-tab-library">
             All snapshots
           </button>
+          {series && (
+            <button type="button" className={showSeries ? 'btn small active' : 'btn small ghost'} onClick={() => onShow(SERIES_TAB)} data-testid="snapshot-tab-series">
+              Series ({series.length})
+            </button>
+          )}
           {open.map((state) => (
             <span key={state.path} className={state.path === current ? 'snapshot-tab active' : 'snapshot-tab'}>
               <button type="button" className="link-button" onClick={() => onShow(state.path)} title={state.path} data-testid={`snapshot-tab-${fileName(state.path)}`}>
@@ -55,7 +68,19 @@ export function SnapshotsView({ current, onShow }: SnapshotsViewProps) {
           ))}
         </nav>
       </header>
-      {shown ? <OpenSnapshotPane state={shown} others={open} onClose={() => close(shown.path)} /> : <Library onOpen={openPath} />}
+      {showSeries ? (
+        <SeriesView paths={series} />
+      ) : shown ? (
+        <OpenSnapshotPane state={shown} others={open} onClose={() => close(shown.path)} />
+      ) : (
+        <Library
+          onOpen={openPath}
+          onAnalyse={(paths) => {
+            setSeries(paths);
+            onShow(SERIES_TAB);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -84,9 +109,18 @@ function OpenSnapshotPane({ state, others, onClose }: { state: OpenSnapshotState
   );
 }
 
-function Library({ onOpen }: { onOpen(path: string): void }) {
+function Library({ onOpen, onAnalyse }: { onOpen(path: string): void; onAnalyse(paths: string[]): void }) {
   const client = useApi();
   const { entries, error, refresh, remove } = useSnapshotLibrary();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (entry: SnapshotEntry) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (!next.delete(entry.path)) next.add(entry.path);
+      return next;
+    });
+  // A series runs oldest first, whatever order the boxes were ticked in.
+  const pickedInOrder = (entries ?? []).filter((entry) => picked.has(entry.path)).sort((a, b) => a.takenAtMs - b.takenAtMs);
   return (
     <>
       <OpenFileForm onOpen={onOpen} onImport={async (path) => void (await client.call('importSnapshot', { path }))} />
@@ -96,7 +130,19 @@ function Library({ onOpen }: { onOpen(path: string): void }) {
       )}
       {entries && entries.length > 0 && (
         <section className="card">
-          <SnapshotLibraryTable entries={entries} onOpen={(entry) => onOpen(entry.path)} onDelete={remove} />
+          <div className="card-header">
+            <span className="hint">Tick snapshots of one target to look for leaks across them (three or more for a trend).</span>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={pickedInOrder.length === 0}
+              onClick={() => onAnalyse(pickedInOrder.map((entry) => entry.path))}
+              data-testid="analyse-series"
+            >
+              Find problems ({pickedInOrder.length})
+            </button>
+          </div>
+          <SnapshotLibraryTable entries={entries} onOpen={(entry) => onOpen(entry.path)} onDelete={remove} selected={picked} onToggle={toggle} />
         </section>
       )}
     </>
