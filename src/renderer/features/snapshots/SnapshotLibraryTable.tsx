@@ -66,7 +66,7 @@ export function SnapshotLibraryTable({ entries, onOpen, onDelete, selected, onTo
                 <div className="truncate" title={entry.path}>
                   {entry.name}
                 </div>
-                {entry.missing && <span className="badge critical">missing</span>}
+                {entry.missing && <span className="badge level-critical">missing</span>}
               </td>
               <td className="col-time">{formatDateTime(entry.takenAtMs)}</td>
               <td className="num">

@@ -49,7 +49,7 @@ export function TrendTables({ trend }: { trend: TrendReport }) {
               <td className="num">
                 <ByteSize sizeBytes={row.retainedBytes[row.retainedBytes.length - 1]} />
               </td>
-              <td>{row.grewEveryTime ? <span className="badge warning">grew every time</span> : row.grewOverall ? <span className="badge">grew overall</span> : null}</td>
+              <td>{row.grewEveryTime ? <span className="badge level-warning">grew every time</span> : row.grewOverall ? <span className="badge">grew overall</span> : null}</td>
             </tr>
           ))}
         </tbody>
@@ -74,7 +74,7 @@ export function TrendTables({ trend }: { trend: TrendReport }) {
                   <td>
                     <Sparkline values={row.counts} label="objects held" /> <span className="share">{row.counts.join(' → ')}</span>
                   </td>
-                  <td>{row.grewEveryTime && <span className="badge warning">grew every time</span>}</td>
+                  <td>{row.grewEveryTime && <span className="badge level-warning">grew every time</span>}</td>
                 </tr>
               ))}
             </tbody>
