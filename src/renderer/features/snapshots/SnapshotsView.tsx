@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { OpenedSnapshotInfo } from '../../../shared/model/heapSnapshots';
+import { fileName } from '../../format/fileName';
 import { useApi } from '../../api/useApi';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -13,9 +14,6 @@ import type { OpenSnapshotState } from './openSnapshotsStore';
 import { SnapshotLibraryTable } from './SnapshotLibraryTable';
 import { useSnapshotLibrary } from './useSnapshotLibrary';
 
-function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 /** `current` value that shows the series analysis instead of one snapshot. */
 export const SERIES_TAB = '#series';

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { toErrorDto, type ErrorDto } from '../../../../shared/contract/errors';
 import type { ClassDiffSortKey, ComparisonInfo } from '../../../../shared/model/comparisons';
 import type { ObjectRow, OpenedSnapshotInfo } from '../../../../shared/model/heapSnapshots';
+import { fileName } from '../../../format/fileName';
 import { useApi } from '../../../api/useApi';
 import { ByteSize } from '../../../components/ByteSize';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
 import { VirtualTree } from '../../../components/tree/VirtualTree';
@@ -20,7 +22,6 @@ interface ComparisonTabProps {
   onSelect(object: ObjectRow | undefined, snapshotId?: string): void;
 }
 
-const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** This snapshot against an earlier one: what is new, what was freed, and what grew, per class. */
 export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
@@ -63,13 +64,13 @@ export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
       <div className="explorer-toolbar">
         <label className="control">
           Compared with
-          <select className="input" value={baseId} onChange={(event) => setBaseId(event.target.value)} data-testid="comparison-base">
-            {others.map((other) => (
-              <option key={other.snapshotId} value={other.snapshotId}>
-                {fileName(other.path)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            label="Base snapshot"
+            value={baseId}
+            choices={others.map((other) => ({ value: other.snapshotId, label: fileName(other.path) }))}
+            onChange={setBaseId}
+            testId="comparison-base"
+          />
         </label>
         <input
           className="input"

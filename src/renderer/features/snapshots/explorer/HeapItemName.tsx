@@ -1,4 +1,4 @@
-import type { ObjectRow } from '../../../../shared/model/heapSnapshots';
+import type { EdgeRow, ObjectRow } from '../../../../shared/model/heapSnapshots';
 import { edgeLabel, objectLabel } from './heapLabels';
 import type { HeapTreeItem } from './heapTreeItems';
 
@@ -12,6 +12,20 @@ function ObjectName({ object }: { object: ObjectRow }) {
   );
 }
 
+/** `name :: Object` for a reference held, `name in Holder` for one that holds. */
+function Reference({ edge, joiner }: { edge: EdgeRow; joiner: string }) {
+  const label = edgeLabel(edge);
+  return (
+    <>
+      <span className={label.muted ? 'edge-name muted' : 'edge-name'} title={label.kind}>
+        {label.text}
+      </span>
+      <span className="share">{joiner}</span>
+      <ObjectName object={edge.node} />
+    </>
+  );
+}
+
 /** The first cell of a snapshot tree row; every heap string goes in as text, never as markup. */
 export function HeapItemName({ item }: { item: HeapTreeItem }) {
   switch (item.kind) {
@@ -21,29 +35,9 @@ export function HeapItemName({ item }: { item: HeapTreeItem }) {
       );
     case 'object':
       return <ObjectName object={item.row} />;
-    case 'edge': {
-      const label = edgeLabel(item.row);
-      return (
-        <>
-          <span className={label.muted ? 'edge-name muted' : 'edge-name'} title={label.kind}>
-            {label.text}
-          </span>
-          <span className="share"> :: </span>
-          <ObjectName object={item.row.node} />
-        </>
-      );
-    }
-    case 'retainer': {
-      const label = edgeLabel(item.row);
-      return (
-        <>
-          <span className={label.muted ? 'edge-name muted' : 'edge-name'} title={label.kind}>
-            {label.text}
-          </span>
-          <span className="share"> in </span>
-          <ObjectName object={item.row.node} />
-        </>
-      );
-    }
+    case 'edge':
+      return <Reference edge={item.row} joiner=" :: " />;
+    case 'retainer':
+      return <Reference edge={item.row} joiner=" in " />;
   }
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { InstanceSortKey, ObjectFilter, OpenedSnapshotInfo } from '../../../../shared/model/heapSnapshots';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { fileName } from '../../../format/fileName';
 
 type Preset = NonNullable<ObjectFilter['preset']>;
 
@@ -71,48 +73,26 @@ export function SummaryToolbar({ controls, onChange, baselines, onFindId, filter
         />
         Regex
       </label>
-      <select
-        className="input"
-        aria-label="Which objects"
-        value={controls.preset}
-        onChange={(event) => onChange({ ...controls, preset: event.target.value as Preset })}
-        data-testid="summary-preset"
-      >
-        {PRESETS.map((preset) => (
-          <option key={preset.value} value={preset.value}>
-            {preset.label}
-          </option>
-        ))}
-      </select>
-      <select
-        className="input"
-        aria-label="Allocated after snapshot"
+      <ChoiceSelect label="Which objects" value={controls.preset} choices={PRESETS} onChange={(preset) => onChange({ ...controls, preset })} testId="summary-preset" />
+      <ChoiceSelect
+        label="Allocated after snapshot"
         value={controls.baselinePath}
-        onChange={(event) => onChange({ ...controls, baselinePath: event.target.value })}
+        choices={[
+          { value: '', label: 'Any allocation time' },
+          ...baselines.map((baseline) => ({ value: baseline.path, label: `Allocated after ${fileName(baseline.path)}` })),
+        ]}
+        onChange={(baselinePath) => onChange({ ...controls, baselinePath })}
         disabled={baselines.length === 0}
         title={baselines.length === 0 ? 'Open an earlier snapshot of the same process to compare' : undefined}
-        data-testid="summary-baseline"
-      >
-        <option value="">Any allocation time</option>
-        {baselines.map((baseline) => (
-          <option key={baseline.path} value={baseline.path}>
-            Allocated after {baseline.path.split(/[\\/]/).pop()}
-          </option>
-        ))}
-      </select>
-      <select
-        className="input"
-        aria-label="Order of a class's instances"
+        testId="summary-baseline"
+      />
+      <ChoiceSelect
+        label="Order of a class's instances"
         value={controls.instanceSortBy}
-        onChange={(event) => onChange({ ...controls, instanceSortBy: event.target.value as InstanceSortKey })}
-        data-testid="summary-instance-sort"
-      >
-        {INSTANCE_SORTS.map((sort) => (
-          <option key={sort.value} value={sort.value}>
-            {sort.label}
-          </option>
-        ))}
-      </select>
+        choices={INSTANCE_SORTS}
+        onChange={(instanceSortBy) => onChange({ ...controls, instanceSortBy })}
+        testId="summary-instance-sort"
+      />
       <form
         className="id-search"
         onSubmit={(event) => {

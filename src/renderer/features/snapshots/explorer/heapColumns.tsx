@@ -36,6 +36,19 @@ interface ColumnOptions {
   nameLabel?: string;
 }
 
+interface SizeColumn {
+  id: string;
+  label: string;
+  title: string;
+  sortKey?: string;
+  sizeOf(item: HeapTreeItem): number | undefined;
+}
+
+/** A size with its share of the heap. */
+function sizeColumn({ sizeOf, ...column }: SizeColumn, totalSizeBytes: number): TreeColumn<HeapTreeItem> {
+  return { ...column, width: 150, numeric: true, render: (item) => sizeCell(sizeOf(item), totalSizeBytes) };
+}
+
 /** Name, distance, shallow and retained size (with their share of the heap) for any snapshot tree. */
 export function heapColumns({ totalSizeBytes, sortable, nameLabel = 'Object' }: ColumnOptions): TreeColumn<HeapTreeItem>[] {
   const name: TreeColumn<HeapTreeItem> = { id: 'name', label: nameLabel, sortKey: sortable ? 'name' : undefined, render: (item) => <HeapItemName item={item} /> };
@@ -59,23 +72,25 @@ export function heapColumns({ totalSizeBytes, sortable, nameLabel = 'Object' }: 
       title: 'Steps from the GC roots',
       render: (item) => distanceCell(item.kind === 'class' ? item.row.minDistance : objectOf(item)?.distance),
     },
-    {
-      id: 'shallow',
-      label: 'Shallow size',
-      width: 150,
-      numeric: true,
-      sortKey: sortable ? 'shallowSizeBytes' : undefined,
-      title: 'Memory held by the object itself',
-      render: (item) => sizeCell(item.kind === 'class' ? item.row.shallowSizeBytes : objectOf(item)?.selfSizeBytes, totalSizeBytes),
-    },
-    {
-      id: 'retained',
-      label: 'Retained size',
-      width: 150,
-      numeric: true,
-      sortKey: sortable ? 'retainedSizeBytes' : undefined,
-      title: 'Memory freed if the object were gone (it and everything only it keeps alive)',
-      render: (item) => sizeCell(item.kind === 'class' ? item.row.retainedSizeBytes : objectOf(item)?.retainedSizeBytes, totalSizeBytes),
-    },
+    sizeColumn(
+      {
+        id: 'shallow',
+        label: 'Shallow size',
+        title: 'Memory held by the object itself',
+        sortKey: sortable ? 'shallowSizeBytes' : undefined,
+        sizeOf: (item) => (item.kind === 'class' ? item.row.shallowSizeBytes : objectOf(item)?.selfSizeBytes),
+      },
+      totalSizeBytes,
+    ),
+    sizeColumn(
+      {
+        id: 'retained',
+        label: 'Retained size',
+        title: 'Memory freed if the object were gone (it and everything only it keeps alive)',
+        sortKey: sortable ? 'retainedSizeBytes' : undefined,
+        sizeOf: (item) => (item.kind === 'class' ? item.row.retainedSizeBytes : objectOf(item)?.retainedSizeBytes),
+      },
+      totalSizeBytes,
+    ),
   ];
 }

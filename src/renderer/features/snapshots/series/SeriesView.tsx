@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { toErrorDto, type ErrorDto } from '../../../../shared/contract/errors';
 import type { LeakReport, TrendReport } from '../../../../shared/model/comparisons';
 import type { Finding } from '../../../../shared/model/findings';
+import { fileName } from '../../../format/fileName';
 import { useApi } from '../../../api/useApi';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
@@ -17,7 +18,6 @@ interface Analyses {
   leaks?: LeakReport;
 }
 
-const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
  * What a series of snapshots says: findings ordered by memory at stake, the trend per class and

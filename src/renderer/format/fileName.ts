@@ -1,0 +1,4 @@
+/** The last part of a path, on any platform. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
