@@ -2,10 +2,16 @@ import { HeapdeckError } from '../shared/contract/errors';
 import type { Door } from '../shared/contract/door';
 import type { TargetsListing } from '../shared/model/targets';
 import { listEndpoint } from './cdp/endpoints';
+import { checkBudgets } from './findings/budgetCheck';
+import { BudgetStore } from './findings/budgetStore';
+import { findFindings } from './findings/snapshotFindingsService';
 import { createDispatcher, type Handlers } from './rpc/dispatcher';
 import { EventHub } from './rpc/eventHub';
 import { createSessionStore } from './sessions/sessionStore';
+import { SnapshotComparisons } from './snapshots/comparisons';
+import { findLeaks } from './snapshots/leaks';
 import { OpenSnapshots } from './snapshots/openSnapshots';
+import { snapshotTrend } from './snapshots/trends';
 import { SnapshotLibrary } from './snapshots/snapshotLibrary';
 import { AlertSettingsStore } from './settings/alertSettingsStore';
 import { listNodeProcesses } from './targets/nodeProcesses';
@@ -38,7 +44,9 @@ export interface ServicesOptions {
 export async function createServices(root: string, options: ServicesOptions): Promise<Services> {
   const events = new EventHub();
   const snapshots = new OpenSnapshots(options.snapshotWorkerPath, events);
+  const comparisons = new SnapshotComparisons(snapshots);
   const settings = await AlertSettingsStore.open(root);
+  const budgets = await BudgetStore.open(root);
   const sessions = createSessionStore(root);
   const watches = new WatchManager({ root, events, alertSettings: () => settings.get(), snapshots });
   const library = new SnapshotLibrary({ root, events, openSnapshots: snapshots, revealFile: options.revealFile });
@@ -101,17 +109,17 @@ export async function createServices(root: string, options: ServicesOptions): Pr
     getObjectEdges: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'edges', page),
     getObjectRetainers: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'retainers', request),
     getDominatorPath: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'dominatorPath', { ordinal }),
-    // Being built (issue 5): comparisons and leaks, then trends, findings and budgets.
-    compareSnapshots: notYet,
-    getComparisonClasses: notYet,
-    getComparisonObjects: notYet,
-    getAllocatedClusters: notYet,
-    findLeaks: notYet,
-    getTrend: notYet,
-    getFindings: notYet,
-    getBudgets: notYet,
-    setBudgets: notYet,
-    checkBudgets: notYet,
+    compareSnapshots: (request) => comparisons.compare(request),
+    getComparisonClasses: (request) => comparisons.classes(request),
+    getComparisonObjects: (request) => comparisons.objects(request),
+    getAllocatedClusters: (request) => comparisons.allocatedClusters(request),
+    findLeaks: (request) => findLeaks(snapshots, request),
+    getTrend: ({ snapshotIds }) => snapshotTrend(snapshots, snapshotIds),
+    getFindings: ({ snapshotIds }) =>
+      findFindings({ snapshots, library, sessions, nearLimitShare: () => settings.get().warningShare }, snapshotIds),
+    getBudgets: async () => budgets.get(),
+    setBudgets: ({ budgets: next }) => budgets.set(next),
+    checkBudgets: ({ snapshotIds, budgets: given }) => checkBudgets(snapshots, snapshotIds, given ?? budgets.get()),
     getClassInstances: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'classInstances', request),
     getObjectDetails: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'details', { ordinal }),
     getDominatorChildren: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'dominatorChildren', page),
@@ -142,8 +150,4 @@ async function listTargets(extraEndpoints: string[]): Promise<TargetsListing> {
     endpoints: listings,
     listedAtMs: Date.now(),
   };
-}
-
-async function notYet(): Promise<never> {
-  throw new HeapdeckError('INTERNAL', 'Not built yet.');
 }

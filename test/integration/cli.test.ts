@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/runCli';
 import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
 import { tempHome } from '../fixtures/tempHome';
+import { writeSnapshotSeries } from '../fixtures/snapshotSeries';
 import { SNAPSHOT_WORKER_PATH } from '../fixtures/builtWorker';
 
 async function cli(argv: string[], root: string) {
@@ -79,4 +81,69 @@ describe('heapdeck CLI', () => {
     expect(closed.err.join('\n')).toMatch(/TARGET_UNREACHABLE/);
     expect((await cli(['gc', 'pid:999999'], home.root)).code).toBe(3);
   });
+
+  it('findings --json over a series, skipping an unreadable file; a failing --budget exits 4', async () => {
+    const paths = await writeSnapshotSeries(home.root, {
+      name: 'cli-findings',
+      setup: 'class Registry { constructor() { this.items = new Map(); } } globalThis.registry = new Registry(); let next = 0;',
+      step: 'for (let i = 0; i < 500; i++, next++) registry.items.set(next, { next });',
+    });
+    const broken = join(home.root, 'broken.heapsnapshot');
+    await writeFile(broken, '{"snapshot": not json');
+    const { code, out, err } = await cli(['findings', paths[0]!, broken, paths[1]!, paths[2]!, '--json'], home.root);
+    expect(code, err.join('\n')).toBe(0);
+    expect(err.join('\n')).toContain(`Skipping ${broken}`);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.snapshots.map((snapshot: { path: string }) => snapshot.path)).toEqual(paths);
+    expect(report.skipped).toEqual([{ path: broken, error: expect.any(String) }]);
+    const growing = report.findings.filter((finding: { kind: string }) => finding.kind === 'growing-collection');
+    expect(growing).toHaveLength(1);
+    expect(growing[0].evidence.series.values).toEqual([500, 1000, 1500]);
+    expect(growing[0].evidence.path[0]).toMatchObject({ edgeName: 'items', holder: { className: 'Registry' } });
+
+    const totals: number[] = report.snapshots.map((snapshot: { totalSizeBytes: number }) => snapshot.totalSizeBytes);
+    const budgetFile = join(home.root, 'budgets.json');
+    // Passes for the first snapshot only: the heap grows with the registry.
+    await writeFile(budgetFile, JSON.stringify([{ kind: 'totalHeap', maxBytes: totals[0] }]));
+    const checked = await cli(['findings', ...paths, '--json', '--budget', budgetFile], home.root);
+    expect(checked.code, checked.err.join('\n')).toBe(4);
+    const [result] = JSON.parse(checked.out.join('\n')).budgets;
+    expect(result.pass).toBe(false);
+    expect(result.perSnapshot.map((verdict: { valueBytes: number; pass: boolean }) => [verdict.valueBytes, verdict.pass])).toEqual([
+      [totals[0], true],
+      [totals[1], false],
+      [totals[2], false],
+    ]);
+    await writeFile(budgetFile, JSON.stringify([{ kind: 'totalHeap', maxBytes: totals[2] }]));
+    const text = await cli(['findings', ...paths, '--budget', budgetFile], home.root);
+    expect(text.code).toBe(0);
+    expect(text.out.join('\n')).toMatch(/PASS +total heap/);
+    await writeFile(budgetFile, JSON.stringify([{ kind: 'totalHeap', maxBytes: -1 }]));
+    expect((await cli(['findings', ...paths, '--budget', budgetFile], home.root)).code).toBe(2);
+  }, 60_000);
+
+  it('diff --json and leaks --json over a series with a growing cache', async () => {
+    const paths = await writeSnapshotSeries(home.root, {
+      name: 'cli-compare',
+      setup: 'class Entry { constructor(i) { this.value = [i, i + 1]; } } class Store { constructor() { this.cache = new Map(); } } globalThis.store = new Store(); let next = 0;',
+      step: 'for (let i = 0; i < 700; i++, next++) store.cache.set(next, new Entry(next));',
+    });
+    const diff = await cli(['diff', paths[0]!, paths[1]!, '--json'], home.root);
+    expect(diff.code, diff.err.join('\n')).toBe(0);
+    const compared = JSON.parse(diff.out.join('\n'));
+    expect(compared.comparison.matchedById).toBe(true);
+    expect(compared.classes.find((row: { name: string }) => row.name === 'Entry')).toMatchObject({ baseCount: 700, targetCount: 1400, newCount: 700, deltaCount: 700 });
+    expect(compared.allocated[0]).toMatchObject({ count: 700, classNames: ['Entry'] });
+    expect(compared.allocated[0].pattern).toContain('Store.cache → Map.table');
+
+    const leaks = await cli(['leaks', ...paths, '--json'], home.root);
+    expect(leaks.code, leaks.err.join('\n')).toBe(0);
+    const { report } = JSON.parse(leaks.out.join('\n'));
+    expect(report.clusters[0]).toMatchObject({ count: 700, classNames: ['Entry'] });
+    expect(report.clusters[0].representative.path.map((step: { holder: { className: string } }) => step.holder.className)).toContain('Store');
+
+    const text = await cli(['leaks', ...paths], home.root);
+    expect(text.out.join('\n')).toMatch(/700 × Entry/);
+    expect((await cli(['leaks', paths[0]!, paths[1]!], home.root)).code).toBe(2);
+  }, 60_000);
 });

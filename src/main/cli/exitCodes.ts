@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../shared/contract/errors';
 
 /** The CLI's documented exit codes (README, "Command line"). */
-export const EXIT = { ok: 0, other: 1, usage: 2, target: 3 } as const;
+export const EXIT = { ok: 0, other: 1, usage: 2, target: 3, budgetFailed: 4 } as const;
 
 const TARGET_CODES: ReadonlySet<ErrorCode> = new Set([
   'TARGET_UNREACHABLE',

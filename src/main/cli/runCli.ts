@@ -6,11 +6,15 @@ import { parseTargetSpec } from '../../shared/targetSpec';
 import { createServices } from '../services';
 import type { CliContext } from './cliContext';
 import { analyzeCommand } from './commands/analyzeCommand';
+import { diffCommand } from './commands/diffCommand';
+import { findingsCommand } from './commands/findingsCommand';
 import { gcCommand } from './commands/gcCommand';
+import { leaksCommand } from './commands/leaksCommand';
 import { serveCommand } from './commands/serveCommand';
 import { snapshotCommand } from './commands/snapshotCommand';
 import { snapshotsCommand } from './commands/snapshotsCommand';
 import { targetsCommand } from './commands/targetsCommand';
+import { trendCommand } from './commands/trendCommand';
 import { watchCommand } from './commands/watchCommand';
 import { parseDurationMs } from './duration';
 import { EXIT, exitCodeFor } from './exitCodes';
@@ -69,6 +73,7 @@ function parseOptions(args: string[]) {
       'no-gc': { type: 'boolean', default: false },
       analyze: { type: 'boolean', default: false },
       top: { type: 'string' },
+      budget: { type: 'string' },
     },
   });
 }
@@ -106,6 +111,24 @@ async function runCommand(
       if (extra) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${extra}".`);
       return analyzeCommand(context, { path, top: parseCount(values.top, '--top', 20), json: values.json });
     }
+    case 'diff': {
+      const [basePath, targetPath, extra] = positionals;
+      if (!basePath || !targetPath) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck diff" needs two .heapsnapshot files, older first.');
+      if (extra) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${extra}".`);
+      return diffCommand(context, { basePath, targetPath, top: parseCount(values.top, '--top', 20), json: values.json });
+    }
+    case 'leaks': {
+      const [baseline, target, final, extra] = positionals;
+      if (!baseline || !target || !final) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck leaks" needs three .heapsnapshot files: baseline, target, final.');
+      if (extra) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${extra}".`);
+      return leaksCommand(context, { paths: [baseline, target, final], json: values.json });
+    }
+    case 'trend':
+      if (positionals.length < 3) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck trend" needs three or more .heapsnapshot files, oldest first.');
+      return trendCommand(context, { paths: positionals, top: parseCount(values.top, '--top', 20), json: values.json });
+    case 'findings':
+      if (!positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck findings" needs one or more .heapsnapshot files, oldest first.');
+      return findingsCommand(context, { paths: positionals, json: values.json, budgetPath: values.budget });
     case 'snapshots':
       if (positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${positionals[0]}".`);
       return snapshotsCommand(context, { json: values.json });

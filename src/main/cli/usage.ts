@@ -17,6 +17,28 @@ Usage:
   heapdeck analyze <file.heapsnapshot> [--top 20] [--json]
       Parse and analyse a snapshot in a worker thread: totals, memory by kind, the
       classes and objects that retain the most (DevTools' retained sizes).
+  heapdeck diff <older.heapsnapshot> <newer.heapsnapshot> [--top 20] [--json]
+      Compare two snapshots: per class new, deleted, delta count, shallow and
+      retained size (objects matched by V8 id; by class name with a warning when
+      the ids do not match), and the objects allocated in between grouped by
+      retaining path.
+  heapdeck leaks <baseline> <target> <final> [--json]
+      MemLab-style leak candidates: objects allocated after the baseline, alive in
+      the target and still in the final snapshot, noise filtered out, clustered by
+      retaining path (10 000 leaked objects are one entry with a count and a path).
+  heapdeck trend <file.heapsnapshot>... [--top 20] [--json]
+      Three or more snapshots of one process, oldest first: the classes that grew
+      (every time or overall) and the retaining paths holding more objects each
+      time. Unreadable files are skipped with a message.
+  heapdeck findings <file.heapsnapshot>... [--json] [--budget budgets.json]
+      Automatic findings over a series of snapshots of one process, oldest first:
+      growing collections and listeners (3 snapshots or more), duplicated strings,
+      detached DOM trees, strings pinned by slices, closures holding memory, objects
+      retaining a large share of the heap; most memory at stake first. Unreadable
+      files are skipped with a message. --budget checks each snapshot against a JSON
+      list of budgets, e.g. [{"kind":"totalHeap","maxBytes":50000000},
+      {"kind":"classRetained","className":"Entry","maxBytes":1000000},
+      {"kind":"growthPerSnapshot","maxBytes":1000000}].
   heapdeck snapshots [--json]
       The snapshot library: snapshots taken in sessions and files imported or opened
       before, newest first, with size, object count and heap total once analysed.
@@ -29,5 +51,6 @@ Usage:
   ws://host:port/id  a debugger WebSocket URL
   host:port | port   an inspector endpoint; for Chrome, --tab picks a tab by URL part or id
 
-Exit codes: 0 ok, 1 other error, 2 usage error, 3 target unreachable or detached.
+Exit codes: 0 ok, 1 other error, 2 usage error, 3 target unreachable or detached
+(or no snapshot file could be opened), 4 a budget failed (heapdeck findings --budget).
 `;

@@ -45,6 +45,7 @@ const CACHE_WRITE_GRACE_MS = 30_000;
  */
 export class OpenSnapshots {
   private readonly snapshots = new Map<string, OpenSnapshot>();
+  private readonly closedListeners = new Set<(snapshotId: string) => void>();
 
   constructor(
     private readonly workerPath: string,
@@ -102,7 +103,13 @@ export class OpenSnapshots {
     return { snapshotId, worker, opened };
   }
 
-  call<M extends WorkerMethodName>(snapshotId: string, method: M, params: WorkerMethods[M]['params']): Promise<WorkerMethods[M]['result']> {
+  /** Calls the snapshot's worker; `transfer`: buffers of `params` handed over rather than copied. */
+  call<M extends WorkerMethodName>(
+    snapshotId: string,
+    method: M,
+    params: WorkerMethods[M]['params'],
+    transfer?: ArrayBuffer[],
+  ): Promise<WorkerMethods[M]['result']> {
     const snapshot = this.snapshots.get(snapshotId);
     if (!snapshot || snapshot.pending.has(0)) {
       const state = snapshot ? 'is still opening' : 'is not open (it was closed, or its worker stopped)';
@@ -111,7 +118,7 @@ export class OpenSnapshots {
     const id = snapshot.nextId++;
     return new Promise((resolveCall, rejectCall) => {
       snapshot.pending.set(id, { resolve: resolveCall as (value: unknown) => void, reject: rejectCall });
-      snapshot.worker.postMessage({ id, method, params } satisfies WorkerCall);
+      snapshot.worker.postMessage({ id, method, params } satisfies WorkerCall, transfer);
     });
   }
 
@@ -135,6 +142,17 @@ export class OpenSnapshots {
     const key = resolve(path);
     const ids = [...this.snapshots].filter(([, snapshot]) => snapshot.path === key).map(([snapshotId]) => snapshotId);
     await Promise.all(ids.map((snapshotId) => this.close(snapshotId)));
+  }
+
+  /** Calls `listener` with the id of each snapshot that stops (closed, or its worker ended); returns an unsubscribe. */
+  onClosed(listener: (snapshotId: string) => void): () => void {
+    this.closedListeners.add(listener);
+    return () => this.closedListeners.delete(listener);
+  }
+
+  /** The file an open snapshot was read from; undefined when it is not open. */
+  pathOf(snapshotId: string): string | undefined {
+    return this.snapshots.get(snapshotId)?.path;
   }
 
   async closeAll(): Promise<void> {
@@ -168,6 +186,7 @@ export class OpenSnapshots {
     snapshot.settleCache();
     for (const pending of snapshot.pending.values()) pending.reject(reason);
     snapshot.pending.clear();
+    for (const listener of this.closedListeners) listener(snapshotId);
   }
 }
 

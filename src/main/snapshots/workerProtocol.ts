@@ -2,6 +2,19 @@ import type { Result } from '../../shared/contract/result';
 import type { ApiMethods } from '../../shared/contract/api';
 import type { ClassRow, EdgeRow, ObjectDetails, ObjectRow, OpenedSnapshotInfo, Page, RetainersPage } from '../../shared/model/heapSnapshots';
 import type { SnapshotLoadProgress } from '../worker/openSnapshot';
+import type { PathStep } from '../../shared/model/comparisons';
+import type { Finding } from '../../shared/model/findings';
+import type { ObjectMeasure } from '../worker/analyses/analysis';
+import type { SeriesKind } from '../worker/analyses/seriesAnalyses';
+import type { SnapshotFindingsOptions } from '../worker/analyses/snapshotFindings';
+import type { BudgetFigures } from '../worker/model/budgetFigures';
+import type { ClassDiffRow, RetainerCluster } from '../../shared/model/comparisons';
+import type { ClassTotals } from '../worker/compare/classTotals';
+import type { IdMatch } from '../worker/compare/idMatching';
+import type { LeakFindings } from '../worker/compare/leakCandidates';
+import type { ObjectExport } from '../worker/compare/objectExport';
+import type { PathCounts } from '../worker/compare/pathCounts';
+import type { ClassDiffRequest, ComparisonTotals } from '../worker/compare/snapshotComparison';
 
 /** What the snapshot worker answers once the file is analysed; classes come by page. */
 export type OpenedSnapshot = Omit<OpenedSnapshotInfo, 'snapshotId' | 'path'>;
@@ -20,6 +33,35 @@ export interface WorkerMethods {
   retainers: { params: InSnapshot<'getObjectRetainers'>; result: RetainersPage };
   dominatorChildren: { params: InSnapshot<'getDominatorChildren'>; result: Page<ObjectRow> };
   dominatorPath: { params: { ordinal: number }; result: ObjectRow[] };
+  /** The single-snapshot findings (see worker/analyses/snapshotFindings.ts), stamped with `snapshotId`. */
+  findings: { params: { snapshotId: string } & SnapshotFindingsOptions; result: Finding[] };
+  /** A series analysis's measures: of the objects worth following (no `ids`), or of `ids` (null: not there). */
+  seriesMeasures: { params: { kind: SeriesKind; ids?: number[] }; result: (ObjectMeasure | null)[] };
+  /** The object with V8 id `id` and its shortest retaining path, as a finding's evidence. */
+  findingEvidence: { params: { id: number }; result: { object: ObjectRow; path: PathStep[] } };
+  budgetFigures: { params: { classNames: string[] }; result: BudgetFigures };
+  // Comparisons, leaks and trends (worker/compare): exports travel between workers through main.
+  /** This snapshot's objects sorted by id (every object, or a sample by id); transferred. */
+  exportObjects: { params: { sampleEvery?: number }; result: ObjectExport };
+  /** Whether ids mean the same objects here as in `base` (an export sampled with `sampleEvery`). */
+  checkIds: { params: { base: ObjectExport; sampleEvery: number }; result: Pick<IdMatch, 'matchedById' | 'warning'> };
+  /** Compares `base` with this snapshot and keeps the comparison here under `comparisonId`. */
+  compare: { params: { comparisonId: string; base: ObjectExport }; result: ComparisonTotals };
+  comparisonClasses: { params: { comparisonId: string } & ClassDiffRequest; result: Page<ClassDiffRow> };
+  /** Ordinals of a class's new objects (of this snapshot) or deleted ones (of the base). */
+  comparisonObjects: {
+    params: { comparisonId: string; className: string; change: 'new' | 'deleted'; offset?: number; limit?: number };
+    result: Page<number>;
+  };
+  allocatedClusters: { params: { comparisonId: string; limit: number }; result: RetainerCluster[] };
+  dropComparison: { params: { comparisonId: string }; result: { dropped: boolean } };
+  objectRows: { params: { ordinals: number[] }; result: ObjectRow[] };
+  /** MemLab's leak candidates with this snapshot as the target; the id lists sorted ascending. */
+  leaks: { params: { baselineIds: Uint32Array; finalIds: Uint32Array }; result: LeakFindings };
+  /** The summary by class name; transferred. */
+  classTotals: { params: Record<string, never>; result: ClassTotals & { totalBytes: number } };
+  /** The retaining-path patterns holding the objects of `classNames`, the most objects first. */
+  pathCounts: { params: { classNames: string[] }; result: PathCounts };
 }
 
 export type WorkerMethodName = keyof WorkerMethods;

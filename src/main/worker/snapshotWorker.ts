@@ -2,13 +2,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { HeapdeckError } from '../../shared/contract/errors';
 import { failure, ok } from '../../shared/contract/result';
 import type { WorkerCall, WorkerChunk, WorkerMessage, WorkerMethods, WorkerStart } from '../snapshots/workerProtocol';
+import { measureObjects } from './analyses/growthSeries';
+import { seriesAnalysis } from './analyses/seriesAnalyses';
+import { snapshotContext } from './analyses/snapshotContext';
+import { snapshotFindings } from './analyses/snapshotFindings';
+import { budgetFigures } from './model/budgetFigures';
+import { comparisonHandlers } from './compare/comparisonHandlers';
+import { TransferResult, unwrapTransfer } from './transferResult';
 import type { HeapSnapshotModel } from './model/heapSnapshotModel';
+import { shortestRetainingPath } from './model/retainerPaths';
 import { loadSnapshot, openSnapshotWithCache, type LoadSnapshotOptions, type OpenedSnapshotModel } from './openSnapshot';
 
 // Entry of one snapshot's worker thread: opens the file, then answers page requests until
 // main terminates the thread. The heap graph never leaves this thread.
 const port = parentPort!;
-const post = (message: WorkerMessage) => port.postMessage(message);
+const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
 async function main(): Promise<void> {
   const start = workerData as WorkerStart;
@@ -29,7 +37,9 @@ async function main(): Promise<void> {
   // After 'opened', so the user never waits for the write; a failed write is only a slower next open.
   void opened.saveCache().then((saved) => post({ type: 'cacheSettled', saved }));
 
-  const handlers: { [M in keyof WorkerMethods]: (params: WorkerMethods[M]['params']) => WorkerMethods[M]['result'] } = {
+  const handlers: {
+    [M in keyof WorkerMethods]: (params: WorkerMethods[M]['params']) => WorkerMethods[M]['result'] | TransferResult<WorkerMethods[M]['result']>;
+  } = {
     classes: (request) => model.classes(request),
     classInstances: (request) => model.classInstances(request),
     topRetainers: ({ limit }) => model.topRetainers(limit),
@@ -39,13 +49,22 @@ async function main(): Promise<void> {
     retainers: ({ ordinal, ...request }) => model.retainersOf(ordinal, request),
     dominatorChildren: ({ ordinal, ...page }) => model.dominatedBy(ordinal, page),
     dominatorPath: ({ ordinal }) => model.dominatorPath(ordinal),
+    findings: ({ snapshotId, ...options }) => snapshotFindings(snapshotContext(model, snapshotId), options),
+    seriesMeasures: ({ kind, ids }) => measureObjects(seriesAnalysis(kind), snapshotContext(model, ''), ids),
+    findingEvidence: ({ id }) => {
+      const ordinal = ordinalOfId(model, id);
+      return { object: model.object(ordinal), path: shortestRetainingPath(model.analysis, ordinal).steps };
+    },
+    budgetFigures: ({ classNames }) => budgetFigures(model.analysis, classNames),
+    ...comparisonHandlers(model),
   };
 
   port.on('message', ({ id, method, params }: WorkerCall) => {
     try {
       const handler = handlers[method] as ((p: unknown) => unknown) | undefined;
       if (!handler) throw new HeapdeckError('NOT_FOUND', `The snapshot worker has no method "${method}".`);
-      post({ type: 'result', id, result: ok(handler(params ?? {})) });
+      const { value, transfer } = unwrapTransfer(handler(params ?? {}));
+      post({ type: 'result', id, result: ok(value) }, transfer);
     } catch (error) {
       post({ type: 'result', id, result: failure(error) });
     }

@@ -50,7 +50,11 @@ export interface PathStep {
 
 /** A group of objects retained the same way (their paths to the roots match by class and edge). */
 export interface RetainerCluster {
-  /** The pattern, e.g. `Server.cache → Map.table → (array)[]`, object-side first. */
+  /**
+   * The pattern, e.g. `global.server → Server.cache → Map.table → (array)[]`: one `Holder.edge`
+   * per step, root side first (read like a property path, ending at the objects' holder),
+   * indexes, numbered slots and dictionary keys generalised to `[]`.
+   */
   pattern: string;
   count: number;
   retainedBytes: number;

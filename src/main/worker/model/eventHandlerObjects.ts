@@ -33,8 +33,7 @@ export function eventHandlerObjects(graph: HeapGraph, known: KnownStrings, tree:
 }
 
 function forEachListener(graph: HeapGraph, known: KnownStrings, visit: (ordinal: number) => void): void {
-  const { nodeCount, nodeTypes, nodeNames, firstEdges, edgeTypes, edgeNames, edgeTargets, types, strings } = graph;
-  const closure = graph.nodeTypeNames.indexOf('closure');
+  const { nodeCount, nodeTypes, nodeNames, types, strings } = graph;
   const wrapperNames = new Map<number, boolean>();
   const isWrapperName = (name: number): boolean => {
     let is = wrapperNames.get(name);
@@ -44,31 +43,45 @@ function forEachListener(graph: HeapGraph, known: KnownStrings, visit: (ordinal:
     }
     return is;
   };
-  // The functions an `_events` value holds: itself, or an array's elements.
-  const visitListeners = (value: number): void => {
-    if (nodeTypes[value] === closure) {
-      visit(value);
-      return;
-    }
-    if (nodeTypes[value] !== types.object || !known.is('Array', nodeNames[value]!)) return;
-    for (let edge = firstEdges[value]!, end = firstEdges[value + 1]!; edge < end; edge++) {
-      if (edgeTypes[edge] === types.edgeElement && nodeTypes[edgeTargets[edge]!] === closure) visit(edgeTargets[edge]!);
-    }
-  };
-
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeTypes[ordinal];
     if (type === types.native && isWrapperName(nodeNames[ordinal]!)) {
       visit(ordinal);
       continue;
     }
-    if (type !== types.object) continue;
-    for (let edge = firstEdges[ordinal]!, end = firstEdges[ordinal + 1]!; edge < end; edge++) {
-      if (edgeTypes[edge] !== types.edgeProperty || !known.is('_events', edgeNames[edge]!)) continue;
-      const events = edgeTargets[edge]!;
-      for (let valueEdge = firstEdges[events]!, valuesEnd = firstEdges[events + 1]!; valueEdge < valuesEnd; valueEdge++) {
-        if (edgeTypes[valueEdge] === types.edgeProperty && !known.is('__proto__', edgeNames[valueEdge]!)) visitListeners(edgeTargets[valueEdge]!);
-      }
+    const events = eventsObjectOf(graph, known, ordinal);
+    if (events !== undefined) forEachEmitterListener(graph, known, events, visit);
+  }
+}
+
+/** The object an `EventEmitter` keeps its listeners in (reached through `_events`), if `ordinal` has one. */
+export function eventsObjectOf(graph: HeapGraph, known: KnownStrings, ordinal: number): number | undefined {
+  const { nodeTypes, firstEdges, edgeTypes, edgeNames, edgeTargets, types } = graph;
+  if (nodeTypes[ordinal] !== types.object) return undefined;
+  for (let edge = firstEdges[ordinal]!, end = firstEdges[ordinal + 1]!; edge < end; edge++) {
+    if (edgeTypes[edge] === types.edgeProperty && known.is('_events', edgeNames[edge]!)) return edgeTargets[edge]!;
+  }
+  return undefined;
+}
+
+/**
+ * The listener functions in an emitter's `_events` object: each value that is a function (one
+ * listener for an event, or a `once` wrapper), and the functions in each value that is an array
+ * (several listeners for one event). `eventEdge` is the `_events` property naming the event.
+ */
+export function forEachEmitterListener(graph: HeapGraph, known: KnownStrings, events: number, visit: (listener: number, eventEdge: number) => void): void {
+  const { nodeTypes, nodeNames, firstEdges, edgeTypes, edgeNames, edgeTargets, types } = graph;
+  const closure = graph.nodeTypeNames.indexOf('closure');
+  for (let eventEdge = firstEdges[events]!, end = firstEdges[events + 1]!; eventEdge < end; eventEdge++) {
+    if (edgeTypes[eventEdge] !== types.edgeProperty || known.is('__proto__', edgeNames[eventEdge]!)) continue;
+    const value = edgeTargets[eventEdge]!;
+    if (nodeTypes[value] === closure) {
+      visit(value, eventEdge);
+      continue;
+    }
+    if (nodeTypes[value] !== types.object || !known.is('Array', nodeNames[value]!)) continue;
+    for (let edge = firstEdges[value]!, valueEnd = firstEdges[value + 1]!; edge < valueEnd; edge++) {
+      if (edgeTypes[edge] === types.edgeElement && nodeTypes[edgeTargets[edge]!] === closure) visit(edgeTargets[edge]!, eventEdge);
     }
   }
 }

@@ -7,8 +7,9 @@ import { classRowsOf } from './classRows';
 import { ClassSummaries, type ClassPageRequest } from './classSummaries';
 import { DominatorChildren } from './dominatorChildren';
 import { IdIndex } from './idIndex';
-import { displayName, edgeName } from './nodeNames';
+import { edgeName } from './nodeNames';
 import { ObjectDetailsReader } from './objectDetails';
+import { objectRow } from './objectRow';
 import { ObjectSelections } from './objectFilters';
 import { RetainerDistances } from './retainerDistances';
 import { RetainerLists } from './retainerLists';
@@ -41,7 +42,7 @@ export class HeapSnapshotModel {
   private retainerLists?: RetainerLists;
   private details?: ObjectDetailsReader;
 
-  constructor(private readonly analysis: HeapAnalysis) {
+  constructor(readonly analysis: HeapAnalysis) {
     this.dominatorChildren = new DominatorChildren(analysis);
     this.selections = new ObjectSelections(analysis, () => this.dominatorChildren.tree);
   }
@@ -118,17 +119,7 @@ export class HeapSnapshotModel {
 
   object(ordinal: number): ObjectRow {
     this.checkOrdinal(ordinal);
-    const { graph, known, classes, retainedSizes, distances } = this.analysis;
-    return {
-      ordinal,
-      id: graph.nodeIds[ordinal]!,
-      name: displayName(graph, known, ordinal),
-      className: classes.table.classes[classes.classIds[ordinal]!]!.name,
-      type: graph.nodeTypeNames[graph.nodeTypes[ordinal]!]!,
-      selfSizeBytes: graph.selfSizes[ordinal]!,
-      retainedSizeBytes: retainedSizes[ordinal]!,
-      distance: distances[ordinal]!,
-    };
+    return objectRow(this.analysis, ordinal);
   }
 
   edgesOf(ordinal: number, page: PageRequest = {}): Page<EdgeRow> {

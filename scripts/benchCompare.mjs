@@ -1,0 +1,140 @@
+// node scripts/benchCompare.mjs [--megabytes 250]   (after npm run build)
+// Times issue 5's comparisons over three ~N MB snapshots of one growing process (generated once
+// into bench-results/snapshots): diff of the first two (with its class page and allocated
+// clusters), the trend over the three, and MemLab-style leaks. The snapshots are opened (parsed,
+// or read from their analysis cache) first; that is not part of the figures. Target: diff and
+// trend of three 250 MB snapshots in under 10 s.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { repoRoot } from './benchSnapshotFiles.mjs';
+
+const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '250' }, child: { type: 'string' } } });
+// Units of the generated heap per MB of snapshot (measured: 50 000 units give three ~240-260 MB snapshots).
+const UNITS_PER_MB = 210;
+const SERIES = 3;
+
+if (values.child) {
+  // The child: a heap of records (as benchSnapshotHeap.mjs builds) whose cache grows between snapshots.
+  const { writeHeapSnapshot } = await import('node:v8');
+  const paths = JSON.parse(values.child);
+  const units = Number(values.megabytes) * UNITS_PER_MB;
+  class Customer {
+    constructor(id) {
+      this.id = id;
+      this.name = `customer-${id}`;
+      this.tags = ['new', id % 2 ? 'odd' : 'even'];
+      this.address = { street: `${id} Main St`, city: `City ${id % 97}` };
+    }
+  }
+  class Order {
+    constructor(id, customer) {
+      this.id = id;
+      this.customer = customer;
+      this.lines = Array.from({ length: 3 }, (_, k) => ({ sku: `SKU-${(id * 7 + k) % 5000}`, qty: k + 1 }));
+      this.onUpdate = () => this.lines.length;
+    }
+  }
+  class Session {
+    constructor(id) {
+      this.id = id;
+      this.data = { visits: id, seen: [id, id + 1, id + 2] };
+    }
+  }
+  const keep = { customers: [], orders: new Map(), sessions: new Map() };
+  for (let i = 0; i < units; i++) {
+    const customer = new Customer(i);
+    keep.customers.push(customer);
+    for (let k = 0; k < 4; k++) keep.orders.set(i * 4 + k, new Order(i * 4 + k, customer));
+  }
+  globalThis.benchHeap = keep;
+  let next = 0;
+  for (const path of paths) {
+    for (let i = 0; i < 20_000; i++, next++) keep.sessions.set(`session-${next}`, new Session(next));
+    writeHeapSnapshot(path);
+  }
+  process.exit(0);
+}
+
+const megabytes = Number(values.megabytes);
+const dir = join(repoRoot, 'bench-results', 'snapshots');
+const paths = Array.from({ length: SERIES }, (_, k) => join(dir, `series-${megabytes}mb-${k}.heapsnapshot`));
+if (!(await Promise.all(paths.map((path) => stat(path).then(() => true, () => false)))).every(Boolean)) {
+  await mkdir(dir, { recursive: true });
+  process.stderr.write(`Generating three ~${megabytes} MB snapshots of one process...\n`);
+  const partial = paths.map((path) => `${path}.partial`);
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=16000', 'scripts/benchCompare.mjs', '--megabytes', String(megabytes), '--child', JSON.stringify(partial)], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the snapshot series generator exited with ${code}`))));
+  });
+  await Promise.all(partial.map((path, k) => rename(path, paths[k])));
+}
+
+const outDir = join(repoRoot, 'out', 'bench');
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: true,
+    outDir,
+    emptyOutDir: false,
+    minify: false,
+    rollupOptions: {
+      input: { benchServices: join(repoRoot, 'src/main/services.ts'), benchApiClient: join(repoRoot, 'src/shared/contract/client.ts') },
+      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', format: 'es' },
+    },
+  },
+});
+const { createServices } = await import(join(outDir, 'benchServices.mjs'));
+const { createApiClient } = await import(join(outDir, 'benchApiClient.mjs'));
+
+const home = await mkdtemp(join(tmpdir(), 'heapdeck-compare-bench-'));
+const services = await createServices(home, { snapshotWorkerPath: join(repoRoot, 'out', 'main', 'snapshotWorker.js') });
+const api = createApiClient(services.door);
+const rows = [];
+async function timed(step, call) {
+  const started = performance.now();
+  const result = await call();
+  rows.push({ step, ms: performance.now() - started });
+  return result;
+}
+
+let sizes;
+try {
+  sizes = await Promise.all(paths.map((path) => stat(path).then((stats) => stats.size)));
+  process.stderr.write(`Opening ${paths.length} snapshots (${sizes.map((size) => `${(size / 1e6).toFixed(0)} MB`).join(', ')})...\n`);
+  const openStarted = performance.now();
+  // One after another, as a person opens them; each parses in its own worker.
+  const snapshots = [];
+  for (const path of paths) snapshots.push(await api.call('openSnapshot', { path }));
+  const openMs = performance.now() - openStarted;
+  const ids = snapshots.map((snapshot) => snapshot.snapshotId);
+
+  const comparison = await timed('diff: compareSnapshots (export, transfer, match by id)', () => api.call('compareSnapshots', { baseSnapshotId: ids[0], targetSnapshotId: ids[1] }));
+  const { comparisonId } = comparison;
+  await timed('diff: first page of classes', () => api.call('getComparisonClasses', { comparisonId, limit: 100 }));
+  const clusters = await timed('diff: allocated clusters', () => api.call('getAllocatedClusters', { comparisonId }));
+  const trend = await timed('trend over 3 snapshots', () => api.call('getTrend', { snapshotIds: ids }));
+  const leaks = await timed('leaks (baseline, target, final)', () => api.call('findLeaks', { baselineSnapshotId: ids[0], targetSnapshotId: ids[1], finalSnapshotId: ids[2] }));
+  const diffAndTrendMs = rows.slice(0, 4).reduce((sum, row) => sum + row.ms, 0);
+  const formatMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+  console.log(`\nHeapdeck comparison benchmark: three snapshots of ${sizes.map((size) => `${(size / 1e6).toFixed(0)} MB`).join(', ')}`);
+  console.log(`(${snapshots[0].nodeCount.toLocaleString('en')} objects in the first; opened in ${formatMs(openMs)}, not counted)\n`);
+  console.log('| step | time |');
+  console.log('|---|---:|');
+  for (const { step, ms } of rows) console.log(`| ${step} | ${formatMs(ms)} |`);
+  console.log(`| **diff and trend** (target < 10 s) | **${formatMs(diffAndTrendMs)}** |`);
+  console.log(`\nmatched by id: ${comparison.matchedById}; new ${comparison.newCount.toLocaleString('en')}, deleted ${comparison.deletedCount.toLocaleString('en')}`);
+  console.log(`top allocated cluster: ${clusters[0]?.count} × ${clusters[0]?.classNames[0]} via ${clusters[0]?.pattern}`);
+  console.log(`top leak cluster: ${leaks.clusters[0]?.count} × ${leaks.clusters[0]?.classNames[0]} via ${leaks.clusters[0]?.pattern}`);
+  console.log(`trend: ${trend.classes.filter((row) => row.grewEveryTime).map((row) => row.name).join(', ')} grew every time; warnings: ${trend.warnings.length}`);
+} finally {
+  await services.shutdown();
+  await rm(home, { recursive: true, force: true });
+}
