@@ -30,8 +30,13 @@ function Reference({ edge, joiner }: { edge: EdgeRow; joiner: string }) {
 export function HeapItemName({ item }: { item: HeapTreeItem }) {
   switch (item.kind) {
     case 'class':
+    case 'classDiff':
+      return <span className="class-name">{item.row.name}</span>;
+    case 'change':
       return (
-        <span className="class-name">{item.row.name}</span>
+        <span className="share">
+          {item.change === 'new' ? 'New objects' : 'Deleted objects'} ({item.count.toLocaleString('en-US')})
+        </span>
       );
     case 'object':
       return <ObjectName object={item.row} />;
@@ -39,5 +44,7 @@ export function HeapItemName({ item }: { item: HeapTreeItem }) {
       return <Reference edge={item.row} joiner=" :: " />;
     case 'retainer':
       return <Reference edge={item.row} joiner=" in " />;
+    default:
+      return item satisfies never;
   }
 }
