@@ -13,6 +13,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // Each open snapshot runs this in a worker thread of its own.
           snapshotWorker: resolve(__dirname, 'src/main/worker/snapshotWorker.ts'),
+          // Its helper thread, for big snapshots, on a second core (found beside it).
+          snapshotHelper: resolve(__dirname, 'src/main/worker/snapshotHelper.ts'),
         },
       },
     },

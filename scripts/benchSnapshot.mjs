@@ -35,11 +35,18 @@ await build({
   configFile: false,
   logLevel: 'warn',
   build: {
-    ssr: join(root, 'src/main/worker/openSnapshot.ts'),
+    ssr: true,
     outDir: join(root, 'out', 'bench'),
     emptyOutDir: false,
     minify: false,
-    rollupOptions: { output: { entryFileNames: 'snapshotEngine.mjs', format: 'es' } },
+    rollupOptions: {
+      // The engine finds its helper thread's script beside itself.
+      input: {
+        snapshotEngine: join(root, 'src/main/worker/openSnapshot.ts'),
+        snapshotHelper: join(root, 'src/main/worker/snapshotHelper.ts'),
+      },
+      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', format: 'es' },
+    },
   },
 });
 

@@ -9,7 +9,7 @@ import { loadSnapshot } from '../../src/main/worker/openSnapshot';
 import { SnapshotBuilder, chunksOf } from '../fixtures/snapshotBuilder';
 
 async function load(builder: SnapshotBuilder): Promise<HeapSnapshotModel> {
-  return loadSnapshot(chunksOf(builder.toJson(), 256), { useCache: false });
+  return loadSnapshot(chunksOf(builder.toJson(), 256), { useCache: false, helperScript: null });
 }
 
 /** global → Holder → one `Item` per id (plus `others` objects of class Other, for sample sizes). */

@@ -5,6 +5,7 @@ import { HeapdeckError } from '../../shared/contract/errors';
 import { snapshotIdentity } from './cache/cacheHeader';
 import { readSnapshotCache, writeSnapshotCache } from './cache/snapshotCache';
 import { analyzeGraph, type AnalysisStep, type HeapAnalysis } from './graph/analyzeGraph';
+import { HelperThread, locateHelperScript } from './helper/helperThread';
 import { HeapSnapshotModel } from './model/heapSnapshotModel';
 import { fileChunks } from './parse/fileChunks';
 import { parseSnapshot } from './parse/parseSnapshot';
@@ -26,6 +27,11 @@ export interface LoadSnapshotOptions {
   memoryLimitBytes?: number;
   /** Read the saved analysis beside the file when valid, and allow saving one (default true). */
   useCache?: boolean;
+  /**
+   * The built helper thread's script: by default found beside this bundle and used for big
+   * snapshots; a path to use it for everything whatever the size; null to stay on one thread.
+   */
+  helperScript?: string | null;
 }
 
 /** An opened file, and how to save its analysis for the next open. */
@@ -41,6 +47,11 @@ export interface OpenedSnapshotModel {
 const BYTES_PER_NODE = 100;
 const BYTES_PER_EDGE = 14;
 const BASE_BYTES = 128 * 1024 * 1024;
+// Below this many numbers in `nodes` and `edges` a second thread costs more than it saves.
+const HELPER_MIN_VALUES = 4_000_000;
+// Below this many, the helper only parses and is gone before the analysis: its own memory
+// (~15 MB) would be a tenth of the peak, for little time saved.
+const HELPER_ANALYSIS_MIN_VALUES = 20_000_000;
 
 /** Roughly how much memory analysing a snapshot with this header needs. */
 export function estimateMemoryBytes(layout: Pick<SnapshotLayout, 'nodeCount' | 'edgeCount'>): number {
@@ -58,28 +69,58 @@ export async function loadSnapshot(chunks: AsyncIterable<Uint8Array>, options: L
 
 async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnapshotOptions): Promise<HeapAnalysis> {
   const { onProgress, signal } = options;
-  const graph = await parseSnapshot(chunks, {
-    signal,
-    onBytesRead: (bytesRead) => onProgress?.({ step: 'reading', bytesRead, totalBytes: options.totalBytes }),
-    onLayout: (layout) => {
-      const needed = estimateMemoryBytes(layout);
-      const limit = options.memoryLimitBytes ?? freemem();
-      if (needed > limit) {
-        throw new HeapdeckError(
-          'SNAPSHOT_TOO_LARGE',
-          `This snapshot has ${layout.nodeCount} objects and ${layout.edgeCount} references; analysing it needs about ` +
-            `${formatGigabytes(needed)} of memory but only ${formatGigabytes(limit)} is available. Close other programs or open it on a bigger machine.`,
-        );
-      }
-    },
-  });
-  return analyzeGraph(graph, {
-    foldOwnedSizes: options.foldOwnedSizes,
-    onStep: (step) => onProgress?.({ step }),
-    checkpoint: () => {
-      if (signal?.aborted) throw new HeapdeckError('CANCELLED', 'Opening the snapshot was cancelled.');
-    },
-  });
+  let helper: HelperThread | undefined;
+  let helpsAnalysis = false;
+  let retainerCounts: Promise<Uint32Array> | undefined;
+  try {
+    const graph = await parseSnapshot(chunks, {
+      signal,
+      onBytesRead: (bytesRead) => onProgress?.({ step: 'reading', bytesRead, totalBytes: options.totalBytes }),
+      onLayout: (layout) => {
+        const needed = estimateMemoryBytes(layout);
+        const limit = options.memoryLimitBytes ?? freemem();
+        if (needed > limit) {
+          throw new HeapdeckError(
+            'SNAPSHOT_TOO_LARGE',
+            `This snapshot has ${layout.nodeCount} objects and ${layout.edgeCount} references; analysing it needs about ` +
+              `${formatGigabytes(needed)} of memory but only ${formatGigabytes(limit)} is available. Close other programs or open it on a bigger machine.`,
+          );
+        }
+        const values = layout.nodeCount * layout.nodeFieldCount + layout.edgeCount * layout.edgeFieldCount;
+        const script = helperScriptFor(values, options.helperScript);
+        if (script) helper = HelperThread.start(script);
+        helpsAnalysis = script !== undefined && (options.helperScript !== undefined || values >= HELPER_ANALYSIS_MIN_VALUES);
+      },
+      sectionHelper: () => helper,
+      onEdges: (edgeTargets, nodeCount) => {
+        if (!helpsAnalysis) return;
+        retainerCounts = helper?.countRetainers(edgeTargets, nodeCount);
+        // Awaited by the analysis; a parse error later must not leave it unhandled.
+        retainerCounts?.catch(() => undefined);
+      },
+    });
+    if (!helpsAnalysis) {
+      await helper?.close();
+      helper = undefined;
+    }
+    return await analyzeGraph(graph, {
+      foldOwnedSizes: options.foldOwnedSizes,
+      helper,
+      retainerCounts,
+      onStep: (step) => onProgress?.({ step }),
+      checkpoint: () => {
+        if (signal?.aborted) throw new HeapdeckError('CANCELLED', 'Opening the snapshot was cancelled.');
+      },
+    });
+  } finally {
+    await helper?.close();
+  }
+}
+
+/** The helper thread's script for a snapshot of `values` numbers, or undefined to use one thread. */
+function helperScriptFor(values: number, script: string | null | undefined): string | undefined {
+  if (script !== undefined) return script ?? undefined;
+  return values >= HELPER_MIN_VALUES ? locateHelperScript() : undefined;
 }
 
 /** Opens a `.heapsnapshot` file: from its cache when valid, else streamed through the parser. */

@@ -140,18 +140,6 @@ export function expectedArrays(meta: AnalysisMeta): Map<string, ArraySpec> {
   return specs;
 }
 
-/** Replays class creation so ids come out as saved; undefined when they do not (a corrupt table). */
-function rebuildClassTable(classes: ClassInfo[]): ClassTable | undefined {
-  const table = new ClassTable();
-  for (let id = 0; id < classes.length; id++) {
-    const { name, location } = classes[id]!;
-    const nameClass = table.byNameId(name);
-    const rebuilt = location ? table.withLocation(nameClass, location.scriptId, location.line, location.column) : nameClass;
-    if (rebuilt !== id) return undefined;
-  }
-  return table;
-}
-
 /**
  * Puts an analysis back together from `analysisParts`' output, with the arrays already checked
  * against `expectedArrays`. Undefined when the parts contradict each other.
@@ -159,7 +147,7 @@ function rebuildClassTable(classes: ClassInfo[]): ClassTable | undefined {
 export function rebuildAnalysis(meta: AnalysisMeta, arrays: Map<string, CachedArray>): HeapAnalysis | undefined {
   const array = <T extends CachedArray>(name: string) => arrays.get(name) as T;
   const firstEdges = array<Uint32Array>('firstEdges');
-  const table = rebuildClassTable(meta.classes);
+  const table = ClassTable.replay(meta.classes);
   if (!table || firstEdges[meta.nodeCount] !== meta.edgeCount || meta.rootOrdinal >= meta.nodeCount) return undefined;
   const segments: Uint8Array[] = [];
   for (let index = 0; index < meta.stringSegmentCount; index++) segments.push(array(segmentName(index)));

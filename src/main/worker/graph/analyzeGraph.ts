@@ -5,12 +5,12 @@ import { propagateDomState } from './domState';
 import { computeDominators } from './dominators';
 import { buildDominatorTree } from './dominatorTree';
 import { EphemeronNames } from './ephemeronNames';
-import { findEssentialEdges } from './essentialEdges';
+import { buildRetainers } from './retainerIndex';
 import type { HeapGraph } from './heapGraph';
 import { KnownStrings } from './knownStrings';
 import { foldOwnedSizes } from './ownedSizes';
 import { markPageOwned } from './pageOwnership';
-import { buildRetainers, type Retainers } from './retainers';
+import type { Retainers } from './retainers';
 import { ScratchBuffers } from './scratchBuffers';
 import type { HeapStatistics } from '../../../shared/model/heapSnapshots';
 import { computeStatistics } from './statistics';
@@ -40,22 +40,50 @@ export interface AnalyzeOptions {
    * shallow sizes (default). Off gives V8's raw per-object sizes, as MemLab reports them.
    */
   foldOwnedSizes?: boolean;
+  /** A second thread: owned sizes are folded and classes named there meanwhile. */
+  helper?: AnalysisHelper;
+  /** Retainer counts a helper is already computing (see `buildRetainers`). */
+  retainerCounts?: Promise<Uint32Array>;
 }
 
-/** Runs DevTools' analyses over a parsed graph, in DevTools' order (some steps change names and sizes). */
-export function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {}): HeapAnalysis {
+export interface AnalysisHelper {
+  /** Borrows two of `buffers` (shared ones) until done. */
+  foldOwnedSizes(graph: HeapGraph, buffers: ScratchBuffers): Promise<void>;
+  classes(graph: HeapGraph): Promise<ClassAssignment>;
+}
+
+/**
+ * Runs DevTools' analyses over a parsed graph, in DevTools' order (some steps change names and
+ * sizes). With a helper, owned sizes are folded and classes named there meanwhile.
+ */
+export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {}): Promise<HeapAnalysis> {
   const step = (name: AnalysisStep) => {
     options.checkpoint?.();
     options.onStep?.(name);
   };
-  const scratch = new ScratchBuffers(graph.nodeCount + 1);
+  // Shared with a helper, which borrows some (see `foldOwnedSizes`) so the peak does not grow.
+  const scratch = new ScratchBuffers(graph.nodeCount + 1, options.helper !== undefined);
   step('retainers');
+  // Classes show the detached state, so it is settled before the helper starts on them.
   propagateDomState(graph);
+  // Neither folding nor classes read or write what the retainers and dominators do, but the
+  // dominators' retained sizes read the folded sizes. Distances stay here, after the dominator
+  // pass, in its freed buffers: beside it they would add two node-sized arrays to the peak.
+  const { helper } = options;
+  const fold = options.foldOwnedSizes ?? true;
+  const folding = fold ? helper?.foldOwnedSizes(graph, scratch) : undefined;
+  const offloaded = helper?.classes(graph);
+  // Awaited below; failing steps in between must not leave them unhandled.
+  folding?.catch(() => undefined);
+  offloaded?.catch(() => undefined);
   const known = new KnownStrings(graph.strings);
   const ephemerons = new EphemeronNames(graph.strings);
-  const essential = findEssentialEdges(graph, markPageOwned(graph, known, scratch), ephemerons);
-  const retainers = buildRetainers(graph, essential);
-  if (options.foldOwnedSizes ?? true) foldOwnedSizes(graph, known, scratch);
+  const pageOwned = markPageOwned(graph, known, scratch);
+  // A helper that failed to count (say, it could not start) only means counting here.
+  const counts = await options.retainerCounts?.catch(() => undefined);
+  const { retainers, essential } = buildRetainers(graph, pageOwned, ephemerons, counts);
+  if (folding) await folding;
+  else if (fold) foldOwnedSizes(graph, known, scratch);
 
   step('dominators');
   const { dominators, retainedSizes } = computeDominators(graph, retainers, essential, scratch);
@@ -65,7 +93,8 @@ export function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {}): He
   const distances = computeDistances(graph, known, ephemerons, scratch);
 
   step('classes');
-  const classes = assignClasses(graph, known, scratch);
+  // Classes are written to arrays of their own, so a failed helper's are simply done here.
+  const classes = (await offloaded?.catch(() => undefined)) ?? assignClasses(graph, known, scratch);
 
   step('summary');
   const tree = buildDominatorTree(dominators, graph.rootOrdinal, scratch);

@@ -18,6 +18,18 @@ export class ClassTable {
   private readonly located = new TupleIds();
   private readonly locatedClass: number[] = [];
 
+  /** Replays creating `classes` so ids come out as given; undefined when they do not (a corrupt list). */
+  static replay(classes: ClassInfo[]): ClassTable | undefined {
+    const table = new ClassTable();
+    for (let id = 0; id < classes.length; id++) {
+      const { name, location } = classes[id]!;
+      const nameClass = table.byNameId(name);
+      const rebuilt = location ? table.withLocation(nameClass, location.scriptId, location.line, location.column) : nameClass;
+      if (rebuilt !== id) return undefined;
+    }
+    return table;
+  }
+
   byNameId(name: string): number {
     let id = this.byName.get(name);
     if (id === undefined) {

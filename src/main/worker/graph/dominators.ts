@@ -1,4 +1,4 @@
-import type { BitVector } from './bitVector';
+import { BitVector } from './bitVector';
 import type { HeapGraph } from './heapGraph';
 import type { Retainers } from './retainers';
 import type { ScratchBuffers } from './scratchBuffers';
@@ -27,13 +27,17 @@ export function computeDominators(
 ): Dominators {
   const { nodeCount, firstEdges, edgeTargets, selfSizes } = graph;
   const { firstRetainer, retainerNodes, essentialSlots } = retainers;
+  // Four node-sized buffers plus the result's retained sizes instead of the textbook's eight, as
+  // they are the peak of the whole analysis: `label` and `semi` live in the retained sizes
+  // buffer (overwritten only once they are done), `ancestor` shares `parent` (see `evaluate`),
+  // the DFS's edge cursors and then the bucket links share `dom` (see the bucket loop).
+  const sizesBuffer = new ArrayBuffer(Float64Array.BYTES_PER_ELEMENT * (nodeCount + 1));
+  const label = new Uint32Array(sizesBuffer, 0, nodeCount + 1);
+  const semi = new Uint32Array(sizesBuffer, Uint32Array.BYTES_PER_ELEMENT * (nodeCount + 1), nodeCount + 1);
   const parent = scratch.take();
-  const ancestor = scratch.take();
   const vertex = scratch.take();
-  const label = scratch.take();
-  const semi = scratch.take();
   const dom = scratch.take();
-  const nextEdge = scratch.take();
+  const nextEdge = dom;
   let n = 0;
 
   const dfs = (start: number): void => {
@@ -88,11 +92,16 @@ export function computeDominators(
     }
   }
 
+  // A vertex's ancestor in the linked forest starts as its DFS parent and is only rewritten
+  // (by path compression) once the vertex is linked, after which its parent is no longer read;
+  // so one array serves as both, and a bit says which vertices are linked.
+  const ancestor = parent;
+  const linked = new BitVector(nodeCount + 1);
   const stack = new UintStack();
   const evaluate = (v: number): number => {
-    if (ancestor[v] === 0) return v;
+    if (!linked.get(v)) return v;
     let u = v;
-    while (ancestor[ancestor[u]!] !== 0) {
+    while (linked.get(ancestor[u]!)) {
       stack.push(u);
       u = ancestor[u]!;
     }
@@ -105,10 +114,12 @@ export function computeDominators(
     return label[v]!;
   };
 
-  // Buckets as linked lists: each vertex joins exactly one bucket, once. The DFS is done, so
-  // its edge cursors can hold the links.
+  // Buckets as linked lists: each vertex joins exactly one bucket, once, and its link is read
+  // just before `dom` of that vertex is written, so `dom` holds the links (the DFS is done with
+  // its edge cursors there).
+  dom.fill(0);
   const bucketHead = scratch.take();
-  const bucketNext = nextEdge;
+  const bucketNext = dom;
   for (let i = n; i >= 2; i--) {
     const w = vertex[i]!;
     const wOrdinal = w - 1;
@@ -125,12 +136,23 @@ export function computeDominators(
     bucketNext[w] = bucketHead[semiVertex]!;
     bucketHead[semiVertex] = w;
     const p = parent[w]!;
-    ancestor[w] = p;
-    for (let v = bucketHead[p]!; v !== 0; v = bucketNext[v]!) {
+    linked.set(w);
+    for (let v = bucketHead[p]!; v !== 0; ) {
+      const next = bucketNext[v]!;
       const u = evaluate(v);
       dom[v] = semi[u]! < semi[v]! ? u : p;
+      v = next;
     }
     bucketHead[p] = 0;
+  }
+  // Vertices left in buckets never processed (only with the unreachable cliques attached to
+  // the root above) keep dom 0, as with separate arrays: clear their links.
+  for (let p = 1; p <= nodeCount; p++) {
+    for (let v = bucketHead[p]!; v !== 0; ) {
+      const next = bucketNext[v]!;
+      dom[v] = 0;
+      v = next;
+    }
   }
   dom[0] = dom[r] = r;
   for (let i = 2; i <= n; i++) {
@@ -138,10 +160,10 @@ export function computeDominators(
     if (dom[w] !== vertex[semi[w]!]) dom[w] = dom[dom[w]!]!;
   }
 
-  scratch.give(parent, ancestor, label, semi, bucketHead, nextEdge);
+  scratch.give(parent, bucketHead);
   // Turn vertex numbers into ordinals in place; `dom` becomes the result and is not given back.
   const dominators = dom.subarray(1);
-  const retainedSizes = new Float64Array(nodeCount);
+  const retainedSizes = new Float64Array(sizesBuffer, 0, nodeCount);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     dominators[ordinal]!--;
     retainedSizes[ordinal] = selfSizes[ordinal]!;

@@ -8,12 +8,16 @@ const EPHEMERON = 2;
 // WeakMap (table @t)": one from the key, one from the table. The pattern is DevTools'.
 const MIN_NAME_BYTES = '0 / part of key ( @0) -> value ( @0) pair in WeakMap (table @0)'.length;
 const EPHEMERON_NAME =
-  /^\d+(?<pair> \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(?<tableId>\d+)\))$/;
+  /^\d+ \/ part of key \(.*? @(?<keyId>\d+)\) -> value \(.*? @(?<valueId>\d+)\) pair in WeakMap \(table @(?<tableId>\d+)\)$/;
 
 interface Ephemeron {
   /** The id of the WeakMap's backing table. */
   tableId: number;
-  /** The name without its leading counter: equal for the two edges of one key/value pair. */
+  /**
+   * Equal for the two edges of one key/value pair, as their names without the leading counter
+   * are: made of the key, value and table ids those names hold. Not the name itself, so the
+   * hundreds of thousands of names of a big heap are not kept as strings.
+   */
   pairKey: string;
 }
 
@@ -43,7 +47,9 @@ export class EphemeronNames {
       this.state[nameIndex] = PLAIN;
       return undefined;
     }
-    const ephemeron = { tableId: Number(match.groups.tableId), pairKey: match.groups.pair! };
+    const { keyId, valueId, tableId } = match.groups;
+    // join() builds one flat string; concatenation would keep a tree of five small strings.
+    const ephemeron = { tableId: Number(tableId), pairKey: [keyId, valueId, tableId].join('/') };
     this.state[nameIndex] = EPHEMERON;
     this.parsed.set(nameIndex, ephemeron);
     return ephemeron;

@@ -17,7 +17,9 @@ export function foldOwnedSizes(graph: HeapGraph, known: KnownStrings, scratch: S
   if (!hasUserRoots(graph, known)) return;
   const { nodeCount, nodeTypes, nodeNames, selfSizes, firstEdges, edgeTypes, edgeTargets, types, rootOrdinal } = graph;
   const owners = scratch.take();
-  const work = new UintStack(Math.max(1024, nodeCount >>> 2));
+  // Most nodes go on the work list at once: a node-sized buffer saves growing one step by step.
+  const workBuffer = scratch.take();
+  const work = new UintStack(workBuffer);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeTypes[ordinal];
     const owned =
@@ -56,5 +58,5 @@ export function foldOwnedSizes(graph: HeapGraph, known: KnownStrings, scratch: S
     selfSizes[owner]! += selfSizes[ordinal]!;
     selfSizes[ordinal] = 0;
   }
-  scratch.give(owners);
+  scratch.give(owners, workBuffer);
 }

@@ -1,4 +1,4 @@
-import { BitVector } from './bitVector';
+import type { BitVector } from './bitVector';
 import type { HeapGraph } from './heapGraph';
 
 /**
@@ -10,28 +10,14 @@ import type { HeapGraph } from './heapGraph';
 export interface Retainers {
   firstRetainer: Uint32Array;
   retainerNodes: Uint32Array;
-  /** Per slot: whether its edge retains (see essentialEdges.ts). */
+  /** Per slot: whether its edge retains (see retainerIndex.ts, which builds all three). */
   essentialSlots: BitVector;
 }
 
-export function buildRetainers(graph: HeapGraph, essentialEdges: BitVector): Retainers {
-  const { nodeCount, edgeCount, firstEdges, edgeTargets } = graph;
-  const firstRetainer = new Uint32Array(nodeCount + 1);
-  const retainerNodes = new Uint32Array(edgeCount);
-  const essentialSlots = new BitVector(edgeCount);
-  for (let edge = 0; edge < edgeCount; edge++) firstRetainer[edgeTargets[edge]! + 1]!++;
-  for (let ordinal = 0; ordinal < nodeCount; ordinal++) firstRetainer[ordinal + 1]! += firstRetainer[ordinal]!;
-  // Fill with firstRetainer[t] as t's write cursor; it ends at t's end, so shift back after.
-  for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
-    for (let edge = firstEdges[ordinal]!, end = firstEdges[ordinal + 1]!; edge < end; edge++) {
-      const slot = firstRetainer[edgeTargets[edge]!]!++;
-      retainerNodes[slot] = ordinal;
-      if (essentialEdges.get(edge)) essentialSlots.set(slot);
-    }
-  }
-  for (let ordinal = nodeCount; ordinal > 0; ordinal--) firstRetainer[ordinal] = firstRetainer[ordinal - 1]!;
-  firstRetainer[0] = 0;
-  return { firstRetainer, retainerNodes, essentialSlots };
+/** Counts each node's retainers into `counts[node + 1]` (the first pass of the CSR index); returns `counts`. */
+export function countRetainers(edgeTargets: Uint32Array, counts: Uint32Array): Uint32Array {
+  for (let edge = 0; edge < edgeTargets.length; edge++) counts[edgeTargets[edge]! + 1]!++;
+  return counts;
 }
 
 /**

@@ -3,8 +3,9 @@ export class UintStack {
   private items: Uint32Array;
   length = 0;
 
-  constructor(initialCapacity = 1024) {
-    this.items = new Uint32Array(initialCapacity);
+  /** `initial`: a capacity, or a buffer to start in (it is used, not copied, until it is full). */
+  constructor(initial: number | Uint32Array = 1024) {
+    this.items = typeof initial === 'number' ? new Uint32Array(initial) : initial;
   }
 
   push(value: number): void {

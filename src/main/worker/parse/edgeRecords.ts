@@ -1,23 +1,38 @@
-import type { NumberSink } from './numberArrayScanner';
 import { snapshotParseError } from './parseError';
+import type { RecordSink } from './recordSink';
+import { sharedArray } from './sharedArrays';
 import type { SnapshotLayout } from './snapshotMeta';
 
-/** Splits the flat `edges` array into types, names and target ordinals as numbers stream in. */
-export class EdgeRecords implements NumberSink {
-  readonly recordSize: number;
-  readonly types: Uint8Array;
-  readonly names: Uint32Array;
-  readonly targets: Uint32Array;
-  readonly numericName: Uint8Array;
-  private ordinal = 0;
-  private partialValues = 0;
+/** The per-field edge arrays, in shared memory so a helper thread can fill them too. */
+export interface EdgeArrays {
+  types: Uint8Array;
+  names: Uint32Array;
+  targets: Uint32Array;
+}
 
-  constructor(readonly layout: SnapshotLayout) {
+/** What a helper thread needs to store edges into the same arrays. */
+export interface EdgeShare {
+  kind: 'edges';
+  layout: SnapshotLayout;
+  arrays: EdgeArrays;
+}
+
+/** Splits the flat `edges` array into types, names and target ordinals. */
+export class EdgeRecords implements RecordSink {
+  readonly recordSize: number;
+  readonly arrays: EdgeArrays;
+  /** Per edge type: 1 when the name is an index (element and hidden edges), not a string. */
+  readonly numericName: Uint8Array;
+  /** Largest string name this thread stored (not counting element / hidden edges). */
+  maxStringIndex = -1;
+
+  constructor(
+    readonly layout: SnapshotLayout,
+    arrays?: EdgeArrays,
+  ) {
     const count = layout.edgeCount;
     this.recordSize = layout.edgeFieldCount;
-    this.types = new Uint8Array(count);
-    this.names = new Uint32Array(count);
-    this.targets = new Uint32Array(count);
+    this.arrays = arrays ?? { types: sharedArray(Uint8Array, count), names: sharedArray(Uint32Array, count), targets: sharedArray(Uint32Array, count) };
     this.numericName = new Uint8Array(layout.edgeTypeNames.length);
     for (const name of ['element', 'hidden']) {
       const index = layout.edgeTypeNames.indexOf(name);
@@ -25,53 +40,48 @@ export class EdgeRecords implements NumberSink {
     }
   }
 
-  accept(batch: Float64Array, count: number): void {
-    const whole = count - (count % this.recordSize);
-    const records = whole / this.recordSize;
-    if (this.ordinal + records > this.layout.edgeCount) {
+  share(): EdgeShare {
+    return { kind: 'edges', layout: this.layout, arrays: this.arrays };
+  }
+
+  store(values: Float64Array, from: number, records: number, firstRecord: number): void {
+    if (firstRecord + records > this.layout.edgeCount) {
       throw snapshotParseError(`"edges" holds more than the ${this.layout.edgeCount} edges that "snapshot.edge_count" declares`);
     }
-    storeEdges(this, batch, whole, this.ordinal);
-    this.ordinal += records;
-    this.partialValues += count - whole;
+    this.maxStringIndex = storeEdges(this, values, from, records, firstRecord, this.maxStringIndex);
   }
 
-  finish(): void {
+  /** Checks the array held exactly the declared edges; `otherMaxStringIndex` is a helper thread's. */
+  finish(totalValues: number, otherMaxStringIndex = -1): void {
     const edgeCount = this.layout.edgeCount;
-    if (this.partialValues !== 0 || this.ordinal !== edgeCount) {
+    const whole = Math.floor(totalValues / this.recordSize);
+    if (totalValues % this.recordSize !== 0 || whole !== edgeCount) {
       throw snapshotParseError(
-        `"edges" holds ${this.ordinal} whole edges${this.partialValues ? ' and a partial one' : ''} but "snapshot.edge_count" says ${edgeCount}`,
+        `"edges" holds ${whole} whole edges${totalValues % this.recordSize ? ' and a partial one' : ''} but "snapshot.edge_count" says ${edgeCount}`,
       );
     }
-  }
-
-  /** Largest name among edges whose name is a string index (not element / hidden edges). */
-  maxStringNameIndex(): number {
-    const { types, names, numericName } = this;
-    let max = -1;
-    for (let edge = 0; edge < names.length; edge++) {
-      if (numericName[types[edge]!] === 0 && names[edge]! > max) max = names[edge]!;
-    }
-    return max;
+    this.maxStringIndex = Math.max(this.maxStringIndex, otherMaxStringIndex);
   }
 }
 
-/** Copies whole records from a batch; a function ending at its loop, as `storeNodes` explains. */
-function storeEdges(records: EdgeRecords, batch: Float64Array, whole: number, firstOrdinal: number): void {
-  const { types, names, targets, recordSize, layout } = records;
+/** Copies whole records; a function ending at its loop, as `storeNodes` explains. Returns the largest string name. */
+function storeEdges(records: EdgeRecords, values: Float64Array, from: number, count: number, firstOrdinal: number, maxName: number): number {
+  const { recordSize, layout, numericName } = records;
+  const { types, names, targets } = records.arrays;
   const { nodeFieldCount, edgeTypeOffset, edgeNameOffset, edgeToNodeOffset } = layout;
   const nodeIndexLimit = layout.nodeCount * nodeFieldCount;
   const typeCount = layout.edgeTypeNames.length - 1; // the last, 'invisible', is DevTools' own
-  let ordinal = firstOrdinal;
-  for (let at = 0; at < whole; at += recordSize, ordinal++) {
-    const type = batch[at + edgeTypeOffset]!;
+  const end = firstOrdinal + count;
+  for (let at = from, ordinal = firstOrdinal; ordinal < end; at += recordSize, ordinal++) {
+    const type = values[at + edgeTypeOffset]!;
     if (type >= typeCount) throw snapshotParseError(`edge ${ordinal} has type ${type}, which "edge_types" does not define`);
     types[ordinal] = type;
-    const name = batch[at + edgeNameOffset]!;
+    const name = values[at + edgeNameOffset]!;
     if (name > 0xffffffff) throw snapshotParseError(`edge ${ordinal} has a name index beyond 2^32`);
     names[ordinal] = name;
+    if (name > maxName && numericName[type] === 0) maxName = name;
     // Node indexes below the limit are below 2^32, so the integer division is exact.
-    const toNode = batch[at + edgeToNodeOffset]!;
+    const toNode = values[at + edgeToNodeOffset]!;
     if (toNode >= nodeIndexLimit) throw snapshotParseError(`edge ${ordinal} points to node index ${toNode}, beyond the last node`);
     const target = ((toNode >>> 0) / nodeFieldCount) >>> 0;
     if (target * nodeFieldCount !== toNode) {
@@ -79,4 +89,5 @@ function storeEdges(records: EdgeRecords, batch: Float64Array, whole: number, fi
     }
     targets[ordinal] = target;
   }
+  return maxName;
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 
-export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Reads a file in large chunks, reading the next one while the caller scans the current one.

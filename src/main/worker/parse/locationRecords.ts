@@ -1,59 +1,56 @@
 import type { NodeLocations } from '../graph/heapGraph';
-import type { NumberSink } from './numberArrayScanner';
 import { snapshotParseError } from './parseError';
+import type { RecordSink } from './recordSink';
+import { sharedArray } from './sharedArrays';
 import type { SnapshotLayout } from './snapshotMeta';
 
 /** Collects `locations` (object index, script, line, column) with object indexes as ordinals. */
-export class LocationRecords implements NumberSink {
-  private ordinals = new Uint32Array(1024);
-  private scriptIds = new Uint32Array(1024);
-  private lines = new Uint32Array(1024);
-  private columns = new Uint32Array(1024);
+export class LocationRecords implements RecordSink {
+  // Shared, so a helper thread naming classes by constructor position reads them in place.
+  private ordinals = sharedArray(Uint32Array, 1024);
+  private scriptIds = sharedArray(Uint32Array, 1024);
+  private lines = sharedArray(Uint32Array, 1024);
+  private columns = sharedArray(Uint32Array, 1024);
   private count = 0;
-  private field = 0;
-  private readonly record: Float64Array;
   readonly recordSize: number;
 
   constructor(private readonly layout: SnapshotLayout) {
     this.recordSize = layout.location?.fieldCount ?? 1;
-    this.record = new Float64Array(this.recordSize);
   }
 
-  accept(batch: Float64Array, count: number): void {
+  /** Called in order, from this thread only (locations are few). */
+  store(values: Float64Array, from: number, records: number): void {
     const fields = this.layout.location;
     if (!fields) {
-      if (count > 0) throw snapshotParseError('"locations" has entries but "snapshot.meta" has no "location_fields"');
+      if (records > 0) throw snapshotParseError('"locations" has entries but "snapshot.meta" has no "location_fields"');
       return;
     }
-    const record = this.record;
-    for (let k = 0; k < count; k++) {
-      record[this.field++] = batch[k]!;
-      if (this.field < fields.fieldCount) continue;
-      this.field = 0;
-      const nodeIndex = record[fields.objectIndex]!;
-      const { nodeFieldCount, nodeCount } = this.layout;
+    const { nodeFieldCount, nodeCount } = this.layout;
+    for (let at = from, end = from + records * fields.fieldCount; at < end; at += fields.fieldCount) {
+      const nodeIndex = values[at + fields.objectIndex]!;
       if (nodeIndex % nodeFieldCount !== 0 || nodeIndex / nodeFieldCount >= nodeCount) {
         throw snapshotParseError(`a location points to node index ${nodeIndex}, which is not the start of any node`);
       }
       if (this.count === this.ordinals.length) this.grow();
-      const at = this.count++;
-      this.ordinals[at] = nodeIndex / nodeFieldCount;
-      this.scriptIds[at] = record[fields.scriptId]!;
-      this.lines[at] = record[fields.line]!;
-      this.columns[at] = record[fields.column]!;
+      const index = this.count++;
+      this.ordinals[index] = nodeIndex / nodeFieldCount;
+      this.scriptIds[index] = values[at + fields.scriptId]!;
+      this.lines[index] = values[at + fields.line]!;
+      this.columns[index] = values[at + fields.column]!;
     }
   }
 
   /** The collected locations, sorted by node ordinal (V8 writes them in no particular order). */
-  finish(): NodeLocations {
-    if (this.field !== 0) throw snapshotParseError('"locations" ends with a partial entry');
+  finish(totalValues: number): NodeLocations {
+    if (totalValues % this.recordSize !== 0) throw snapshotParseError('"locations" ends with a partial entry');
     const n = this.count;
+    // Views: copies would briefly double the locations of a big heap.
     const result: NodeLocations = {
       count: n,
-      ordinals: this.ordinals.slice(0, n),
-      scriptIds: this.scriptIds.slice(0, n),
-      lines: this.lines.slice(0, n),
-      columns: this.columns.slice(0, n),
+      ordinals: this.ordinals.subarray(0, n),
+      scriptIds: this.scriptIds.subarray(0, n),
+      lines: this.lines.subarray(0, n),
+      columns: this.columns.subarray(0, n),
     };
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = result.ordinals[i - 1]! < result.ordinals[i]!;
@@ -62,7 +59,7 @@ export class LocationRecords implements NumberSink {
 
   private grow(): void {
     const grow = (array: Uint32Array) => {
-      const bigger = new Uint32Array(array.length * 2);
+      const bigger = sharedArray(Uint32Array, array.length * 2);
       bigger.set(array);
       return bigger;
     };
@@ -81,10 +78,10 @@ function sortLocations(locations: NodeLocations, nodeCount: number): NodeLocatio
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) if (slot[ordinal]! >= 0) kept++;
   const sorted: NodeLocations = {
     count: kept,
-    ordinals: new Uint32Array(kept),
-    scriptIds: new Uint32Array(kept),
-    lines: new Uint32Array(kept),
-    columns: new Uint32Array(kept),
+    ordinals: sharedArray(Uint32Array, kept),
+    scriptIds: sharedArray(Uint32Array, kept),
+    lines: sharedArray(Uint32Array, kept),
+    columns: sharedArray(Uint32Array, kept),
   };
   for (let ordinal = 0, to = 0; ordinal < nodeCount; ordinal++) {
     const at = slot[ordinal]!;

@@ -1,93 +1,128 @@
-import type { NumberSink } from './numberArrayScanner';
 import { snapshotParseError } from './parseError';
+import type { RecordSink } from './recordSink';
 import type { SnapshotLayout } from './snapshotMeta';
+import { sharedArray } from './sharedArrays';
 
-/** Splits the flat `nodes` array into one typed array per field as the numbers stream in. */
-export class NodeRecords implements NumberSink {
+/** The per-field node arrays, in shared memory so a helper thread can fill them too. */
+export interface NodeArrays {
+  types: Uint8Array;
+  names: Uint32Array;
+  ids: Uint32Array;
+  selfSizes: Float64Array;
+  /** Prefix sums of `edge_count` once finished: the first edge of each node, plus the total at the end. */
+  firstEdges: Uint32Array;
+  detachedness: Uint8Array | null;
+}
+
+/** What a helper thread needs to store nodes into the same arrays. */
+export interface NodeShare {
+  kind: 'nodes';
+  layout: SnapshotLayout;
+  arrays: NodeArrays;
+}
+
+function allocateNodeArrays(layout: SnapshotLayout): NodeArrays {
+  const count = layout.nodeCount;
+  return {
+    types: sharedArray(Uint8Array, count),
+    names: sharedArray(Uint32Array, count),
+    ids: sharedArray(Uint32Array, count),
+    selfSizes: sharedArray(Float64Array, count),
+    firstEdges: sharedArray(Uint32Array, count + 1),
+    detachedness: layout.nodeDetachednessOffset >= 0 ? sharedArray(Uint8Array, count) : null,
+  };
+}
+
+/** Splits the flat `nodes` array into one typed array per field. */
+export class NodeRecords implements RecordSink {
   readonly recordSize: number;
-  readonly types: Uint8Array;
-  readonly names: Uint32Array;
-  readonly ids: Uint32Array;
-  readonly selfSizes: Float64Array;
-  /** Prefix sums of `edge_count`: the first edge ordinal of each node, plus the total at the end. */
-  readonly firstEdges: Uint32Array;
-  readonly detachedness: Uint8Array | null;
-  private ordinal = 0;
-  private edgeTotal = 0;
-  private partialValues = 0;
+  readonly arrays: NodeArrays;
+  /** The largest name index this thread stored, checked against `strings` at the end. */
+  maxStringIndex = -1;
 
-  constructor(readonly layout: SnapshotLayout) {
-    const count = layout.nodeCount;
+  constructor(
+    readonly layout: SnapshotLayout,
+    arrays?: NodeArrays,
+  ) {
     this.recordSize = layout.nodeFieldCount;
-    this.types = new Uint8Array(count);
-    this.names = new Uint32Array(count);
-    this.ids = new Uint32Array(count);
-    this.selfSizes = new Float64Array(count);
-    this.firstEdges = new Uint32Array(count + 1);
-    this.detachedness = layout.nodeDetachednessOffset >= 0 ? new Uint8Array(count) : null;
+    this.arrays = arrays ?? allocateNodeArrays(layout);
   }
 
-  accept(batch: Float64Array, count: number): void {
-    const whole = count - (count % this.recordSize);
-    const records = whole / this.recordSize;
-    if (this.ordinal + records > this.layout.nodeCount) {
+  share(): NodeShare {
+    return { kind: 'nodes', layout: this.layout, arrays: this.arrays };
+  }
+
+  store(values: Float64Array, from: number, records: number, firstRecord: number): void {
+    if (firstRecord + records > this.layout.nodeCount) {
       throw snapshotParseError(`"nodes" holds more than the ${this.layout.nodeCount} nodes that "snapshot.node_count" declares`);
     }
-    this.edgeTotal = storeNodes(this, batch, whole, this.ordinal, this.edgeTotal);
-    if (this.edgeTotal > this.layout.edgeCount) {
-      throw snapshotParseError(`the nodes' edge counts add up to more than the ${this.layout.edgeCount} edges of "snapshot.edge_count"`);
-    }
-    this.ordinal += records;
-    this.partialValues += count - whole;
+    this.maxStringIndex = storeNodes(this, values, from, records, firstRecord, this.maxStringIndex);
   }
 
-  /** Checks the array was complete and consistent with the header. */
-  finish(): void {
+  /**
+   * Checks the array held exactly the declared nodes and turns the stored edge counts into
+   * first-edge offsets. `otherMaxStringIndex` is what a helper thread saw.
+   */
+  finish(totalValues: number, otherMaxStringIndex = -1): void {
     const { nodeCount, edgeCount } = this.layout;
-    if (this.partialValues !== 0 || this.ordinal !== nodeCount) {
+    const whole = Math.floor(totalValues / this.recordSize);
+    if (totalValues % this.recordSize !== 0 || whole !== nodeCount) {
       throw snapshotParseError(
-        `"nodes" holds ${this.ordinal} whole nodes${this.partialValues ? ' and a partial one' : ''} but "snapshot.node_count" says ${nodeCount}`,
+        `"nodes" holds ${whole} whole nodes${totalValues % this.recordSize ? ' and a partial one' : ''} but "snapshot.node_count" says ${nodeCount}`,
       );
     }
-    if (this.edgeTotal !== edgeCount) {
-      throw snapshotParseError(`the nodes' edge counts add up to ${this.edgeTotal} but "snapshot.edge_count" says ${edgeCount}`);
+    this.maxStringIndex = Math.max(this.maxStringIndex, otherMaxStringIndex);
+    const edgeTotal = sumEdgeCounts(this.arrays.firstEdges);
+    if (edgeTotal > edgeCount) {
+      throw snapshotParseError(`the nodes' edge counts add up to more than the ${edgeCount} edges of "snapshot.edge_count"`);
     }
-    this.firstEdges[nodeCount] = edgeCount;
-  }
-
-  /** The largest string index used as a node name, checked against `strings` at the end. */
-  maxNameIndex(): number {
-    let max = -1;
-    for (const name of this.names) if (name > max) max = name;
-    return max;
+    if (edgeTotal !== edgeCount) {
+      throw snapshotParseError(`the nodes' edge counts add up to ${edgeTotal} but "snapshot.edge_count" says ${edgeCount}`);
+    }
   }
 }
 
+/** Turns `firstEdges[n + 1] = edge count of n` into prefix sums in place; returns the total. */
+function sumEdgeCounts(firstEdges: Uint32Array): number {
+  let total = 0;
+  for (let at = 1; at < firstEdges.length; at++) {
+    total += firstEdges[at]!;
+    // Past 2^32 the prefix would wrap; the total is reported as too large anyway.
+    firstEdges[at] = total;
+  }
+  return total;
+}
+
 /**
- * Copies whole records from a batch into the field arrays; returns the running edge total.
+ * Copies whole records into the field arrays; returns the largest name index seen.
  * A separate function that ends right after its loop: V8 compiles hot loops on the stack and
- * would otherwise deoptimise on every batch at code after the loop that had no type feedback.
+ * would otherwise deoptimise on every call at code after the loop that had no type feedback.
  */
-function storeNodes(records: NodeRecords, batch: Float64Array, whole: number, firstOrdinal: number, edgeTotal: number): number {
-  const { types, names, ids, selfSizes, firstEdges, detachedness, recordSize, layout } = records;
-  const { nodeTypeOffset, nodeNameOffset, nodeIdOffset, nodeSelfSizeOffset, nodeEdgeCountOffset } = layout;
+function storeNodes(records: NodeRecords, values: Float64Array, from: number, count: number, firstOrdinal: number, maxName: number): number {
+  const { recordSize, layout } = records;
+  const { types, names, ids, selfSizes, firstEdges, detachedness } = records.arrays;
+  const { nodeTypeOffset, nodeNameOffset, nodeIdOffset, nodeSelfSizeOffset, nodeEdgeCountOffset, edgeCount } = layout;
   const detachednessOffset = layout.nodeDetachednessOffset;
   const typeCount = layout.nodeTypeNames.length;
-  let ordinal = firstOrdinal;
-  for (let at = 0; at < whole; at += recordSize, ordinal++) {
-    const type = batch[at + nodeTypeOffset]!;
+  const end = firstOrdinal + count;
+  for (let at = from, ordinal = firstOrdinal; ordinal < end; at += recordSize, ordinal++) {
+    const type = values[at + nodeTypeOffset]!;
     if (type >= typeCount) throw snapshotParseError(`node ${ordinal} has type ${type}, which "node_types" does not define`);
     types[ordinal] = type;
-    const name = batch[at + nodeNameOffset]!;
+    const name = values[at + nodeNameOffset]!;
     if (name > 0xffffffff) throw snapshotParseError(`node ${ordinal} has a name index beyond 2^32`);
     names[ordinal] = name;
-    const id = batch[at + nodeIdOffset]!;
+    if (name > maxName) maxName = name;
+    const id = values[at + nodeIdOffset]!;
     if (id > 0xffffffff) throw snapshotParseError(`node ${ordinal} has an id beyond 2^32`);
     ids[ordinal] = id;
-    selfSizes[ordinal] = batch[at + nodeSelfSizeOffset]!;
-    firstEdges[ordinal] = edgeTotal;
-    edgeTotal += batch[at + nodeEdgeCountOffset]!;
-    if (detachednessOffset >= 0) detachedness![ordinal] = batch[at + detachednessOffset]! & 3;
+    selfSizes[ordinal] = values[at + nodeSelfSizeOffset]!;
+    const edges = values[at + nodeEdgeCountOffset]!;
+    if (edges > edgeCount) {
+      throw snapshotParseError(`the nodes' edge counts add up to more than the ${edgeCount} edges of "snapshot.edge_count"`);
+    }
+    firstEdges[ordinal + 1] = edges;
+    if (detachednessOffset >= 0) detachedness![ordinal] = values[at + detachednessOffset]! & 3;
   }
-  return edgeTotal;
+  return maxName;
 }

@@ -6,7 +6,7 @@ import { EdgeRecords } from './edgeRecords';
 import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, expectToken, peekToken, readKey, readSmallJson, skipValue } from './jsonTokens';
 import { LocationRecords } from './locationRecords';
 import { NodeRecords } from './nodeRecords';
-import { scanNumberArray, type NumberSink } from './numberArrayScanner';
+import { scanNumberSection, sectionBuffers, type SectionBuffers, type SectionHelper } from './numberSection';
 import { describeByte, snapshotParseError, truncatedError } from './parseError';
 import { readSnapshotLayout, type SnapshotLayout } from './snapshotMeta';
 import { scanStringArray } from './stringArrayScanner';
@@ -22,6 +22,10 @@ export interface ParseOptions {
   signal?: AbortSignal;
   /** Called once the header is known, before the big arrays are allocated (memory checks). */
   onLayout?: (layout: SnapshotLayout) => void;
+  /** A thread to share the work of `nodes` and `edges` with, asked for once the header is read. */
+  sectionHelper?: () => SectionHelper | undefined;
+  /** Called once `edges` is read, while the rest of the file (the strings) still is. */
+  onEdges?: (edgeTargets: Uint32Array, nodeCount: number) => void;
 }
 
 interface Sections {
@@ -31,9 +35,26 @@ interface Sections {
   locations?: LocationRecords;
   buffered: Partial<Record<NumericSection, BufferedNumbers>>;
   strings?: StringStore;
+  helper?: SectionHelper;
+  locationValues?: number;
+  /** Allocated with the first numeric section. */
+  buffers?: SectionBuffers;
 }
 
-function sinkFor(sections: Sections, section: NumericSection, layout: SnapshotLayout): NumberSink {
+/** Checks a section's sink once it holds all `values` numbers (locations are checked at the end). */
+function finishSection(sections: Sections, section: NumericSection, values: number, helperStat = -1): void {
+  switch (section) {
+    case 'nodes':
+      return sections.nodes!.finish(values, helperStat);
+    case 'edges':
+      return sections.edges!.finish(values, helperStat);
+    case 'locations':
+      sections.locationValues = values;
+      return;
+  }
+}
+
+function sinkFor(sections: Sections, section: NumericSection, layout: SnapshotLayout): NodeRecords | EdgeRecords | LocationRecords {
   switch (section) {
     case 'nodes':
       return (sections.nodes = new NodeRecords(layout));
@@ -44,21 +65,16 @@ function sinkFor(sections: Sections, section: NumericSection, layout: SnapshotLa
   }
 }
 
-function finishSection(sections: Sections, section: NumericSection): void {
-  if (section === 'nodes') sections.nodes!.finish();
-  if (section === 'edges') sections.edges!.finish();
-}
-
 async function readSection(cursor: ChunkCursor, key: string, sections: Sections, options: ParseOptions): Promise<void> {
   if (key === 'snapshot') {
     const layout = readSnapshotLayout(await readSmallJson(cursor, 'snapshot', MAX_HEADER_BYTES));
     options.onLayout?.(layout);
     sections.layout = layout;
+    sections.helper = options.sectionHelper?.();
     for (const section of NUMERIC_SECTIONS) {
       const buffered = sections.buffered[section];
       if (!buffered) continue;
-      buffered.replayInto(sinkFor(sections, section, layout));
-      finishSection(sections, section);
+      finishSection(sections, section, buffered.replayInto(sinkFor(sections, section, layout)));
       delete sections.buffered[section];
     }
     return;
@@ -66,9 +82,16 @@ async function readSection(cursor: ChunkCursor, key: string, sections: Sections,
   if ((NUMERIC_SECTIONS as readonly string[]).includes(key)) {
     const section = key as NumericSection;
     const layout = sections.layout;
-    const sink = layout ? sinkFor(sections, section, layout) : (sections.buffered[section] = new BufferedNumbers());
-    await scanNumberArray(cursor, section, sink);
-    if (layout) finishSection(sections, section);
+    if (!layout) {
+      sections.buffered[section] = new BufferedNumbers();
+      await scanNumberSection(cursor, section, sections.buffered[section], (sections.buffers ??= sectionBuffers()));
+      return;
+    }
+    const sink = sinkFor(sections, section, layout);
+    const sharing = sections.helper && !(sink instanceof LocationRecords) ? { helper: sections.helper, share: sink.share() } : undefined;
+    const scan = await scanNumberSection(cursor, section, sink, (sections.buffers ??= sectionBuffers()), sharing);
+    finishSection(sections, section, scan.values, scan.helperStat);
+    if (sink instanceof EdgeRecords) options.onEdges?.(sink.arrays.targets, layout.nodeCount);
     return;
   }
   if (key === 'strings') {
@@ -116,12 +139,12 @@ function assemble(sections: Sections): HeapGraph {
   if (!nodes) throw snapshotParseError('the "nodes" section is missing');
   if (!edges) throw snapshotParseError('the "edges" section is missing');
   if (!strings) throw snapshotParseError('the "strings" section is missing');
-  const index = Math.max(nodes.maxNameIndex(), edges.maxStringNameIndex());
+  const index = Math.max(nodes.maxStringIndex, edges.maxStringIndex);
   if (index >= strings.count) {
     throw snapshotParseError(`a name refers to string ${index} but "strings" has only ${strings.count} entries`);
   }
   strings.trim();
-  const locations: NodeLocations = sections.locations?.finish() ?? {
+  const locations: NodeLocations = sections.locations?.finish(sections.locationValues ?? 0) ?? {
     count: 0,
     ordinals: new Uint32Array(0),
     scriptIds: new Uint32Array(0),
@@ -131,15 +154,15 @@ function assemble(sections: Sections): HeapGraph {
   return {
     nodeCount: layout.nodeCount,
     edgeCount: layout.edgeCount,
-    nodeTypes: nodes.types,
-    nodeNames: nodes.names,
-    nodeIds: nodes.ids,
-    selfSizes: nodes.selfSizes,
-    firstEdges: nodes.firstEdges,
-    detachedness: nodes.detachedness,
-    edgeTypes: edges.types,
-    edgeNames: edges.names,
-    edgeTargets: edges.targets,
+    nodeTypes: nodes.arrays.types,
+    nodeNames: nodes.arrays.names,
+    nodeIds: nodes.arrays.ids,
+    selfSizes: nodes.arrays.selfSizes,
+    firstEdges: nodes.arrays.firstEdges,
+    detachedness: nodes.arrays.detachedness,
+    edgeTypes: edges.arrays.types,
+    edgeNames: edges.arrays.names,
+    edgeTargets: edges.arrays.targets,
     strings,
     locations,
     nodeTypeNames: layout.nodeTypeNames,

@@ -1,8 +1,13 @@
+import { sharedArray } from './sharedArrays';
+
 const SEGMENT_BYTES = 16 * 1024 * 1024;
 // A string's location is packed as segment * 2^32 + offset in one double (exact below 2^53).
 const SEGMENT_STRIDE = 2 ** 32;
 
 const utf8Decoder = new TextDecoder('utf-8');
+
+// In shared memory, so a helper thread can name classes from the same bytes (see sharedArrays.ts).
+const bytesOf = (length: number) => sharedArray(Uint8Array, length);
 
 /** A finished store's raw arrays, as the snapshot cache saves and restores them. */
 export interface StringStoreParts {
@@ -36,10 +41,10 @@ export class StringStore {
       this.size = parts.lengths.length;
       return;
     }
-    this.current = new Uint8Array(SEGMENT_BYTES);
+    this.current = bytesOf(SEGMENT_BYTES);
     this.segments.push(this.current);
-    this.locations = new Float64Array(1024);
-    this.lengths = new Uint32Array(1024);
+    this.locations = sharedArray(Float64Array, 1024);
+    this.lengths = sharedArray(Uint32Array, 1024);
   }
 
   get count(): number {
@@ -76,14 +81,14 @@ export class StringStore {
     return this.size++;
   }
 
-  /** Drops the unused tail of the last segment and of the index once loading is done. */
+  /** Cuts the unused tail off the last segment and off the index once loading is done. */
   trim(): void {
-    if (this.used < this.current.length) {
-      this.current = this.current.slice(0, this.used);
-      this.segments[this.segments.length - 1] = this.current;
-    }
-    this.locations = this.locations.slice(0, this.size);
-    this.lengths = this.lengths.slice(0, this.size);
+    // Views, not copies: the unused tails were never written, so they take no memory, and a
+    // copy would briefly double the table.
+    this.current = this.current.subarray(0, this.used);
+    this.segments[this.segments.length - 1] = this.current;
+    this.locations = this.locations.subarray(0, this.size);
+    this.lengths = this.lengths.subarray(0, this.size);
   }
 
   /** The raw arrays of a trimmed store (views, not copies). */
@@ -129,7 +134,7 @@ export class StringStore {
   private moveStringToNewSegment(incomingBytes: number): void {
     const partial = this.current.subarray(this.stringStart, this.used);
     const needed = partial.length + incomingBytes;
-    const next = new Uint8Array(Math.max(SEGMENT_BYTES, needed * 2));
+    const next = bytesOf(Math.max(SEGMENT_BYTES, needed * 2));
     next.set(partial);
     this.current = next;
     this.segments.push(next);
@@ -138,11 +143,14 @@ export class StringStore {
   }
 
   private growIndex(): void {
-    const locations = new Float64Array(this.locations.length * 2);
-    locations.set(this.locations);
-    this.locations = locations;
-    const lengths = new Uint32Array(this.lengths.length * 2);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
+    this.locations = copyOf(this.locations, this.locations.length * 2, (length) => sharedArray(Float64Array, length));
+    this.lengths = copyOf(this.lengths, this.lengths.length * 2, (length) => sharedArray(Uint32Array, length));
   }
+}
+
+/** A new array of `length` entries from `create`, starting with `array`'s first entries. */
+function copyOf<T extends Uint8Array | Uint32Array | Float64Array>(array: T, length: number, create: (length: number) => T): T {
+  const copy = create(length);
+  copy.set(array.subarray(0, Math.min(length, array.length)));
+  return copy;
 }

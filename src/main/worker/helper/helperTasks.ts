@@ -1,0 +1,46 @@
+import type { ClassInfo } from '../graph/classTable';
+import type { InterfaceDefinition } from '../graph/interfaceDefinitions';
+import type { GraphShare } from './graphShare';
+
+/** Counts each node's retainers into `counts[node + 1]` (the first pass of the CSR index). */
+export interface CountRetainersTask {
+  name: 'countRetainers';
+  edgeTargets: Uint32Array;
+  counts: Uint32Array;
+}
+
+/** The parsed graph the tasks below work on (its arrays are shared, so both threads see changes). */
+export interface AttachGraphTask {
+  name: 'attachGraph';
+  graph: GraphShare;
+}
+
+/**
+ * Folds owned sizes into their owners (see ownedSizes.ts), rewriting the shared `selfSizes`, in
+ * work buffers lent by the other thread (which reuses them for the dominators next).
+ */
+export interface FoldOwnedSizesTask {
+  name: 'foldOwnedSizes';
+  buffers: Uint32Array[];
+}
+
+/** The class of every node: independent of the dominator pass. */
+export interface ClassesTask {
+  name: 'classes';
+}
+
+export type HelperTask = CountRetainersTask | AttachGraphTask | FoldOwnedSizesTask | ClassesTask;
+
+export interface ClassesResult {
+  /** In shared memory, so it arrives without a copy. */
+  classIds: Uint32Array;
+  classes: ClassInfo[];
+  interfaces: InterfaceDefinition[];
+}
+
+export interface TaskRequest {
+  id: number;
+  task: HelperTask;
+}
+
+export type TaskReply = { id: number; result: unknown } | { id: number; error: string };
