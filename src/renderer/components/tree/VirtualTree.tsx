@@ -79,7 +79,9 @@ export function VirtualTree<T>(props: VirtualTreeProps<T>) {
 
   const focusedRow = focusIndex >= 0 ? tree.rowAt(focusIndex) : undefined;
   const selectedItem = focusedRow?.kind === 'item' ? focusedRow.item : undefined;
-  useEffect(() => onSelect?.(selectedItem), [selectedItem, onSelect]);
+  useEffect(() => {
+    onSelect?.(selectedItem);
+  }, [selectedItem, onSelect]);
 
   const moveTo = useCallback(
     (index: number) => {
