@@ -79,7 +79,7 @@ try {
   const bigLabel = `the biggest object, ${big.className} @${big.id}`;
   await timed(`references of ${bigLabel}`, STEP_TARGET, () => api.call('getObjectEdges', { snapshotId, ordinal: big.ordinal, limit: 100 }));
   await timed(`retainers of ${bigLabel}, noise hidden`, STEP_TARGET, () => api.call('getObjectRetainers', { snapshotId, ordinal: big.ordinal, hide: ALL_NOISE }));
-  await timed('dominator children of the root (first use builds the tree)', STEP_TARGET, () => api.call('getDominatorChildren', { snapshotId, ordinal: rootOrdinal, limit: 100 }));
+  await timed('dominator children of the root (first use)', STEP_TARGET, () => api.call('getDominatorChildren', { snapshotId, ordinal: rootOrdinal, limit: 100 }));
   await timed(`dominator children of ${bigLabel}`, STEP_TARGET, () => api.call('getDominatorChildren', { snapshotId, ordinal: big.ordinal, limit: 100 }));
   const [instance] = (await instances({})).items;
   await timed(`retainers of a ${biggest.name}, noise hidden`, STEP_TARGET, () => api.call('getObjectRetainers', { snapshotId, ordinal: instance.ordinal, hide: ALL_NOISE }));

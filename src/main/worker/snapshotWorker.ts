@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   post({ type: 'opened', result: ok({ ...rest, classCount: classes.length }) });
   // After 'opened', so the user never waits for the write; a failed write is only a slower next open.
   void opened.saveCache().then((saved) => post({ type: 'cacheSettled', saved }));
+  // While the user reads the summary; a request that comes meanwhile waits a fraction of a second.
+  setImmediate(() => model.prepare());
 
   const handlers: {
     [M in keyof WorkerMethods]: (params: WorkerMethods[M]['params']) => WorkerMethods[M]['result'] | TransferResult<WorkerMethods[M]['result']>;

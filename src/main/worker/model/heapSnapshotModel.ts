@@ -85,6 +85,14 @@ export class HeapSnapshotModel {
     return this.details.read(ordinal);
   }
 
+  /**
+   * Builds, ahead of the first request, what the first use of Dominators would otherwise wait
+   * for: the top-down dominator tree and the root's sorted children.
+   */
+  prepare(): void {
+    this.dominatorChildren.of(this.analysis.graph.rootOrdinal);
+  }
+
   /** The objects `ordinal` immediately dominates, biggest retained size first. */
   dominatedBy(ordinal: number, page: PageRequest = {}): Page<ObjectRow> {
     this.checkOrdinal(ordinal);
