@@ -62,6 +62,11 @@ test('compare two snapshots, then find the growing cache across three', async ({
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('inspector-class')).toHaveText('Entry');
   await page.screenshot({ path: 'test-results/e2e/comparison.png' });
+  // The same new objects grouped by how they are held: one group of 2000 through the cache.
+  await page.getByTestId('comparison-by-path').click();
+  const cluster = page.getByTestId('allocated-clusters').getByTestId('leak-cluster').first();
+  await expect(cluster).toContainText('2,000 × Entry');
+  await expect(cluster.getByTestId('retaining-path')).toContainText('LeakyCache');
 
   // All three as a series: the growing Map is a finding with a path through LeakyCache.
   await page.getByTestId('snapshot-tab-library').click();

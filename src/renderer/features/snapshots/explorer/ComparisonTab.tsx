@@ -9,6 +9,7 @@ import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
 import { VirtualTree } from '../../../components/tree/VirtualTree';
+import { AllocatedClusters } from './AllocatedClusters';
 import { comparisonColumns } from './comparisonColumns';
 import { comparisonSource } from './comparisonTreeSource';
 import { foreignSnapshotOf, objectOf, type HeapTreeItem } from './heapTreeItems';
@@ -31,6 +32,7 @@ export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
   const [error, setError] = useState<ErrorDto | null>(null);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: ClassDiffSortKey; ascending: boolean }>({ key: 'deltaRetainedBytes', ascending: false });
+  const [grouping, setGrouping] = useState<'classes' | 'paths'>('classes');
 
   useEffect(() => {
     if (!baseId) return undefined;
@@ -93,6 +95,22 @@ export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
           </span>
         )}
         {!comparison && !error && <Spinner label="Comparing" />}
+        {comparison?.matchedById && (
+          <span className="segmented" role="group" aria-label="Group by">
+            <button type="button" className={grouping === 'classes' ? 'btn small active' : 'btn small'} onClick={() => setGrouping('classes')}>
+              By class
+            </button>
+            <button
+              type="button"
+              className={grouping === 'paths' ? 'btn small active' : 'btn small'}
+              onClick={() => setGrouping('paths')}
+              title="Objects allocated since the base and still alive, grouped by how they are retained"
+              data-testid="comparison-by-path"
+            >
+              New objects by retaining path
+            </button>
+          </span>
+        )}
       </div>
       {comparison?.warning && (
         <div className="banner warning" role="status" data-testid="comparison-warning">
@@ -100,7 +118,10 @@ export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
         </div>
       )}
       {error && <ErrorNotice error={error} title="Could not compare" compact />}
-      {comparison && <ComparisonTree comparison={comparison} filter={filter} sort={sort} onSort={onSort} onSelect={select} />}
+      {comparison && grouping === 'paths' && comparison.matchedById && <AllocatedClusters comparisonId={comparison.comparisonId} />}
+      {comparison && (grouping === 'classes' || !comparison.matchedById) && (
+        <ComparisonTree comparison={comparison} filter={filter} sort={sort} onSort={onSort} onSelect={select} />
+      )}
     </div>
   );
 }

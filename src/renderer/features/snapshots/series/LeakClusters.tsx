@@ -1,4 +1,4 @@
-import type { LeakReport } from '../../../../shared/model/comparisons';
+import type { LeakReport, RetainerCluster } from '../../../../shared/model/comparisons';
 import { ByteSize } from '../../../components/ByteSize';
 import { RetainingPath } from './RetainingPath';
 
@@ -15,7 +15,16 @@ export function LeakClusters({ report }: { report: LeakReport }) {
       </header>
       <p className="hint">Filters: {report.filters.join('; ')}.</p>
       {report.clusters.length === 0 && <p data-testid="no-leaks">No leak candidates.</p>}
-      {report.clusters.map((cluster) => (
+      <ClusterList clusters={report.clusters} />
+    </section>
+  );
+}
+
+/** Groups of objects held the same way: count, memory, and one object's path to the roots. */
+export function ClusterList({ clusters }: { clusters: readonly RetainerCluster[] }) {
+  return (
+    <>
+      {clusters.map((cluster) => (
         <article key={cluster.pattern} className="leak-cluster" data-testid="leak-cluster">
           <header className="finding-header">
             <h3>
@@ -26,6 +35,6 @@ export function LeakClusters({ report }: { report: LeakReport }) {
           <RetainingPath object={cluster.representative.object} path={cluster.representative.path} />
         </article>
       ))}
-    </section>
+    </>
   );
 }
