@@ -6,8 +6,6 @@ import type { SnapshotAnalysis, SnapshotContext } from './analysis';
 import { describeHolder } from './pathWords';
 
 const MAX_SAMPLES = 5;
-// Node names its own embedder objects so, and marks some of them detached: they are not DOM.
-const NODE_EMBEDDER_PREFIX = 'Node / ';
 
 interface HeldTrees {
   /** The JS object keeping the trees and the path on from it. */
@@ -72,13 +70,12 @@ function findingFor(snapshot: SnapshotContext, group: HeldTrees): Finding {
 /** Each detached tree's top node, with how many detached nodes its tree has. */
 function detachedTrees({ analysis }: SnapshotContext): Map<number, number> {
   const { graph, dominators } = analysis;
-  const isDomNode = (ordinal: number) => isDetached(analysis, ordinal) && !graph.strings.get(graph.nodeNames[ordinal]!).startsWith(NODE_EMBEDDER_PREFIX);
   const topOf = new Map<number, number>();
   const sizes = new Map<number, number>();
   const top = (ordinal: number): number => {
     let current = ordinal;
     const climbed: number[] = [];
-    while (!topOf.has(current) && dominators[current] !== current && isDomNode(dominators[current]!)) {
+    while (!topOf.has(current) && dominators[current] !== current && isDetached(analysis, dominators[current]!)) {
       climbed.push(current);
       current = dominators[current]!;
     }
@@ -88,7 +85,7 @@ function detachedTrees({ analysis }: SnapshotContext): Map<number, number> {
     return found;
   };
   for (let ordinal = 0; ordinal < graph.nodeCount; ordinal++) {
-    if (!isDomNode(ordinal)) continue;
+    if (!isDetached(analysis, ordinal)) continue;
     const root = top(ordinal);
     sizes.set(root, (sizes.get(root) ?? 0) + 1);
   }

@@ -78,15 +78,20 @@ export class ObjectSelections {
   }
 }
 
+// Node names its own embedder objects so, and V8 marks some of them detached: they are not DOM.
+const NODE_EMBEDDER_PREFIX = 'Node / ';
+
 /**
  * A DOM node no longer in a document: V8's detachedness mark (spread to the embedder objects
  * it reaches, see domState.ts), or for snapshots written before V8 had that field, Blink's own
- * "Detached " name prefix.
+ * "Detached " name prefix. Node's own embedder objects (`Node / …`) are never DOM nodes.
  */
 export function isDetached({ graph }: HeapAnalysis, ordinal: number): boolean {
   if (graph.nodeTypes[ordinal] !== graph.types.native) return false;
+  const name = graph.strings.get(graph.nodeNames[ordinal]!);
+  if (name.startsWith(NODE_EMBEDDER_PREFIX)) return false;
   if (graph.detachedness) return graph.detachedness[ordinal] === DOM_DETACHED;
-  return graph.strings.get(graph.nodeNames[ordinal]!).startsWith('Detached ');
+  return name.startsWith('Detached ');
 }
 
 function checkedRange({ afterId, upToId }: NonNullable<ObjectFilter['idRange']>): { afterId: number; upToId: number } {
