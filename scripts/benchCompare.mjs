@@ -5,12 +5,11 @@
 // or read from their analysis cache) first; that is not part of the figures. Target: diff and
 // trend of three 250 MB snapshots in under 10 s.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { repoRoot } from './benchSnapshotFiles.mjs';
+import { openBenchServices } from './benchServices.mjs';
 
 const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '250' }, child: { type: 'string' } } });
 // Units of the generated heap per MB of snapshot (measured: 50 000 units give three ~240-260 MB snapshots).
@@ -76,27 +75,7 @@ if (!(await Promise.all(paths.map((path) => stat(path).then(() => true, () => fa
   await Promise.all(partial.map((path, k) => rename(path, paths[k])));
 }
 
-const outDir = join(repoRoot, 'out', 'bench');
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    outDir,
-    emptyOutDir: false,
-    minify: false,
-    rollupOptions: {
-      input: { benchServices: join(repoRoot, 'src/main/services.ts'), benchApiClient: join(repoRoot, 'src/shared/contract/client.ts') },
-      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', format: 'es' },
-    },
-  },
-});
-const { createServices } = await import(join(outDir, 'benchServices.mjs'));
-const { createApiClient } = await import(join(outDir, 'benchApiClient.mjs'));
-
-const home = await mkdtemp(join(tmpdir(), 'heapdeck-compare-bench-'));
-const services = await createServices(home, { snapshotWorkerPath: join(repoRoot, 'out', 'main', 'snapshotWorker.js') });
-const api = createApiClient(services.door);
+const { api, close } = await openBenchServices('compare');
 const rows = [];
 async function timed(step, call) {
   const started = performance.now();
@@ -135,6 +114,5 @@ try {
   console.log(`top leak cluster: ${leaks.clusters[0]?.count} × ${leaks.clusters[0]?.classNames[0]} via ${leaks.clusters[0]?.pattern}`);
   console.log(`trend: ${trend.classes.filter((row) => row.grewEveryTime).map((row) => row.name).join(', ')} grew every time; warnings: ${trend.warnings.length}`);
 } finally {
-  await services.shutdown();
-  await rm(home, { recursive: true, force: true });
+  await close();
 }

@@ -6,40 +6,16 @@
 // biggest object; the first use of filters. One table, with issue 4's targets: summary rows
 // < 1 s after open; expand, sort and scroll < 100 ms a step. Opening writes the analysis cache
 // beside the snapshot (as the app does), so later runs time an already parsed snapshot.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
-import { repoRoot, snapshotOfSize } from './benchSnapshotFiles.mjs';
+import { snapshotOfSize } from './benchSnapshotFiles.mjs';
+import { openBenchServices } from './benchServices.mjs';
 
 const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '1000' } } });
-const outDir = join(repoRoot, 'out', 'bench');
-const workerPath = join(repoRoot, 'out', 'main', 'snapshotWorker.js');
 const STEP_TARGET = '< 100 ms';
 const ALL_NOISE = ['weak', 'weakMapTable', 'inspector', 'internal'];
 
 const { path, bytes } = await snapshotOfSize(Number(values.megabytes));
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    outDir,
-    emptyOutDir: false,
-    minify: false,
-    rollupOptions: {
-      input: { benchServices: join(repoRoot, 'src/main/services.ts'), benchApiClient: join(repoRoot, 'src/shared/contract/client.ts') },
-      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', format: 'es' },
-    },
-  },
-});
-const { createServices } = await import(join(outDir, 'benchServices.mjs'));
-const { createApiClient } = await import(join(outDir, 'benchApiClient.mjs'));
-
-const home = await mkdtemp(join(tmpdir(), 'heapdeck-explorer-bench-'));
-const services = await createServices(home, { snapshotWorkerPath: workerPath });
-const api = createApiClient(services.door);
+const { api, close } = await openBenchServices('explorer');
 const rows = [];
 async function timed(step, target, call) {
   const started = performance.now();
@@ -93,8 +69,7 @@ try {
   }
   await timed('summary filtered by class name regex', STEP_TARGET, () => api.call('getSnapshotClasses', { snapshotId, filter: '^(order|customer)', regex: true }));
 } finally {
-  await services.shutdown();
-  await rm(home, { recursive: true, force: true });
+  await close();
 }
 
 const formatMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);

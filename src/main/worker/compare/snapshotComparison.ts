@@ -1,5 +1,5 @@
 import { HeapdeckError } from '../../../shared/contract/errors';
-import type { ClassDiffRow, ClassDiffSortKey, RetainerCluster } from '../../../shared/model/comparisons';
+import type { ClassDiffRow, ClassDiffSortKey, ComparisonInfo, RetainerCluster } from '../../../shared/model/comparisons';
 import type { Page } from '../../../shared/model/heapSnapshots';
 import type { HeapAnalysis } from '../graph/analyzeGraph';
 import { compileNameFilter } from '../model/nameFilter';
@@ -13,16 +13,8 @@ import { clusterByRetainingPath } from './retainerClusters';
 
 const SORT_KEYS: readonly ClassDiffSortKey[] = ['deltaRetainedBytes', 'deltaShallowBytes', 'deltaCount', 'newCount', 'deletedCount', 'name'];
 
-export interface ComparisonTotals {
-  matchedById: boolean;
-  warning?: string;
-  baseTotalBytes: number;
-  targetTotalBytes: number;
-  newCount: number;
-  newShallowBytes: number;
-  deletedCount: number;
-  deletedShallowBytes: number;
-}
+/** What the worker knows of a comparison; main adds the ids. */
+export type ComparisonTotals = Omit<ComparisonInfo, 'comparisonId' | 'baseSnapshotId' | 'targetSnapshotId'>;
 
 export interface ClassDiffRequest extends PageRequest {
   sortBy?: ClassDiffSortKey;
