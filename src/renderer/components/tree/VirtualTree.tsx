@@ -77,6 +77,12 @@ export function VirtualTree<T>(props: VirtualTreeProps<T>) {
     if (scroller.current) scroller.current.scrollTop = 0;
   }, [tree]);
 
+  // A keyboard user stays on a row when the tree is replaced (new sort or filter) under the focus.
+  useEffect(() => {
+    const first = tree.rowAt(0);
+    if (focusPath === null && scroller.current === document.activeElement && first?.kind === 'item') setFocusPath(first.path);
+  });
+
   const focusedRow = focusIndex >= 0 ? tree.rowAt(focusIndex) : undefined;
   const selectedItem = focusedRow?.kind === 'item' ? focusedRow.item : undefined;
   useEffect(() => {
