@@ -60,6 +60,8 @@ describe('watch features against real Node targets', () => {
     });
     expect(watch.target.kind).toBe('node-worker');
     await expect.poll(() => samples.filter((s) => s.watchId === watch.watchId).length, { timeout: 5000 }).toBeGreaterThan(1);
+    // The parent samples every 500 ms: the worker's two samples can come before its next one.
+    await expect.poll(() => samples.some((s) => s.watchId === parent.watchId), { timeout: 5000 }).toBe(true);
     const workerSample = samples.filter((s) => s.watchId === watch.watchId).at(-1)!;
     const parentSample = samples.filter((s) => s.watchId === parent.watchId).at(-1)!;
     // The worker's own isolate holds the 16 MB array; the main thread's does not.
