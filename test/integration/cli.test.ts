@@ -1,25 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/runCli';
 import { IDLE_TARGET, startNodeTarget, type NodeTarget } from '../fixtures/nodeTarget';
 import { tempHome } from '../fixtures/tempHome';
 import { writeSnapshotSeries } from '../fixtures/snapshotSeries';
-import { SNAPSHOT_WORKER_PATH } from '../fixtures/builtWorker';
+import { runCliIn } from '../fixtures/cliRunner';
 
-async function cli(argv: string[], root: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    root,
-    rendererDir: '/nonexistent',
-    snapshotWorkerPath: SNAPSHOT_WORKER_PATH,
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    progress: () => undefined,
-    interrupted: new Promise(() => undefined),
-  });
-  return { code, out, err };
+function cli(argv: string[], root: string) {
+  return runCliIn(root, argv);
 }
 
 describe('heapdeck CLI', () => {

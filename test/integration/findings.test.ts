@@ -4,18 +4,10 @@ import type { Finding, FindingKind } from '../../src/shared/model/findings';
 import { startChromium } from '../fixtures/chromium';
 import { startNodeTarget } from '../fixtures/nodeTarget';
 import { inMemoryDoor, type DoorUnderTest } from '../fixtures/doors';
+import { MAP_CACHE } from '../fixtures/mapCacheLeak';
 import { writeSnapshotSeries, type SeriesApp } from '../fixtures/snapshotSeries';
 
 // Each app plants one problem in a real Node process that writes a snapshot after each step.
-const MAP_CACHE: SeriesApp = {
-  name: 'map-cache',
-  setup: `
-    class SessionCache { constructor() { this.sessions = new Map(); } }
-    globalThis.app = { cache: new SessionCache() };
-    let next = 0;`,
-  step: `for (let i = 0; i < 2000; i++, next++) app.cache.sessions.set('session-' + next, { id: next, payload: new Array(8).fill(next) });`,
-};
-
 const LISTENER_LEAK: SeriesApp = {
   name: 'listener-leak',
   setup: `

@@ -14,7 +14,7 @@ export interface OpenedFiles {
  * Opens snapshot files one after another (each in its own worker), skipping, with a message on
  * stderr, any file that cannot be read or parsed; NOT_FOUND when none opens.
  */
-export async function openSnapshotFiles(context: CliContext, paths: string[]): Promise<OpenedFiles> {
+export async function openSnapshotFiles(context: Pick<CliContext, 'api' | 'err' | 'progress'>, paths: string[]): Promise<OpenedFiles> {
   const snapshots: OpenedSnapshotInfo[] = [];
   const skipped: OpenedFiles['skipped'] = [];
   const stopProgress = context.api.on('snapshotLoadProgress', (progress) => context.progress(`Opening ${progress.path}: ${progress.step}...`));

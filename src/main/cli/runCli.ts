@@ -10,12 +10,14 @@ import { diffCommand } from './commands/diffCommand';
 import { findingsCommand } from './commands/findingsCommand';
 import { gcCommand } from './commands/gcCommand';
 import { leaksCommand } from './commands/leaksCommand';
+import { reportCommand } from './commands/reportCommand';
 import { serveCommand } from './commands/serveCommand';
 import { snapshotCommand } from './commands/snapshotCommand';
 import { snapshotsCommand } from './commands/snapshotsCommand';
 import { targetsCommand } from './commands/targetsCommand';
 import { trendCommand } from './commands/trendCommand';
 import { watchCommand } from './commands/watchCommand';
+import { isReportFormat } from '../reports/reportFormats';
 import { parseDurationMs } from './duration';
 import { EXIT, exitCodeFor } from './exitCodes';
 import { USAGE } from './usage';
@@ -74,6 +76,7 @@ function parseOptions(args: string[]) {
       analyze: { type: 'boolean', default: false },
       top: { type: 'string' },
       budget: { type: 'string' },
+      format: { type: 'string' },
     },
   });
 }
@@ -129,6 +132,13 @@ async function runCommand(
     case 'findings':
       if (!positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck findings" needs one or more .heapsnapshot files, oldest first.');
       return findingsCommand(context, { paths: positionals, json: values.json, budgetPath: values.budget });
+    case 'report': {
+      if (!positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck report" needs .heapsnapshot files (oldest first) or a session folder.');
+      if (!values.output) throw new HeapdeckError('INVALID_ARGUMENT', '"heapdeck report" needs -o <file>.');
+      const format = values.format ?? 'html';
+      if (!isReportFormat(format)) throw new HeapdeckError('INVALID_ARGUMENT', `--format takes html, json or md (got "${format}").`);
+      return reportCommand(context, { inputs: positionals, format, outputPath: values.output, top: parseCount(values.top, '--top', 20), budgetPath: values.budget });
+    }
     case 'snapshots':
       if (positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${positionals[0]}".`);
       return snapshotsCommand(context, { json: values.json });

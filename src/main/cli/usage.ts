@@ -39,6 +39,13 @@ Usage:
       list of budgets, e.g. [{"kind":"totalHeap","maxBytes":50000000},
       {"kind":"classRetained","className":"Entry","maxBytes":1000000},
       {"kind":"growthPerSnapshot","maxBytes":1000000}].
+  heapdeck report <file.heapsnapshot>... | <session folder> [--format html|json|md] -o <file>
+      [--top 20] [--budget budgets.json]
+      Write a report: one snapshot gives a snapshot report, two a comparison, three or
+      more a trend with leak candidates; all with findings (and budgets with --budget).
+      A session folder (~/.heapdeck/sessions/<id>) adds its memory timeline. HTML (the
+      default) is one self-contained file with no script; JSON follows
+      resources/heapdeck-report.schema.json; md is a summary for a pull request.
   heapdeck snapshots [--json]
       The snapshot library: snapshots taken in sessions and files imported or opened
       before, newest first, with size, object count and heap total once analysed.
@@ -52,5 +59,5 @@ Usage:
   host:port | port   an inspector endpoint; for Chrome, --tab picks a tab by URL part or id
 
 Exit codes: 0 ok, 1 other error, 2 usage error, 3 target unreachable or detached
-(or no snapshot file could be opened), 4 a budget failed (heapdeck findings --budget).
+(or no snapshot file could be opened), 4 a budget failed (heapdeck findings / report --budget).
 `;

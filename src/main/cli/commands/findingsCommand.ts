@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { HeapdeckError } from '../../../shared/contract/errors';
 import { formatBytes } from '../../../shared/format/bytes';
-import type { Budget, BudgetResult, Finding } from '../../../shared/model/findings';
+import type { BudgetResult, Finding } from '../../../shared/model/findings';
+import { budgetLabel } from '../../reports/budgetLabel';
 import type { CliContext } from '../cliContext';
 import { EXIT } from '../exitCodes';
 import { openSnapshotFiles } from '../openSnapshotFiles';
+import { readBudgets } from '../readBudgets';
 
 export interface FindingsOptions {
   paths: string[];
@@ -37,20 +37,6 @@ export async function findingsCommand(context: CliContext, options: FindingsOpti
   }
 }
 
-async function readBudgets(path: string): Promise<Budget[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new HeapdeckError('INVALID_ARGUMENT', `Cannot read the budget file ${path}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as Budget[];
-  } catch (error) {
-    throw new HeapdeckError('INVALID_ARGUMENT', `The budget file ${path} is not JSON: ${(error as Error).message}`);
-  }
-}
-
 function printFindings(context: CliContext, findings: Finding[], snapshotCount: number): void {
   if (!findings.length) {
     context.out(`No findings in ${snapshotCount} snapshot${snapshotCount === 1 ? '' : 's'}.`);
@@ -74,8 +60,7 @@ function printBudgets(context: CliContext, results: BudgetResult[], snapshots: {
   context.out('Budgets:');
   const pathOf = new Map(snapshots.map((snapshot) => [snapshot.snapshotId, snapshot.path]));
   for (const { budget, perSnapshot, pass } of results) {
-    const what = budget.kind === 'classRetained' ? `retained by ${budget.className}` : budget.kind === 'totalHeap' ? 'total heap' : 'growth per snapshot';
-    context.out(`  ${pass ? 'PASS' : 'FAIL'}  ${what} ≤ ${formatBytes(budget.maxBytes)}`);
+    context.out(`  ${pass ? 'PASS' : 'FAIL'}  ${budgetLabel(budget)}`);
     for (const verdict of perSnapshot) {
       const value = verdict.valueBytes === null ? '—' : formatBytes(verdict.valueBytes);
       context.out(`        ${verdict.pass ? 'ok  ' : 'over'}  ${value.padStart(10)}  ${pathOf.get(verdict.snapshotId)}`);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { toErrorDto, type ErrorDto } from '../../../../shared/contract/errors';
 import type { LeakReport, TrendReport } from '../../../../shared/model/comparisons';
+import { leakTriple } from '../../../../shared/leakTriple';
 import type { Finding } from '../../../../shared/model/findings';
 import { fileName } from '../../../format/fileName';
 import { useApi } from '../../../api/useApi';
@@ -40,10 +41,9 @@ export function SeriesView({ paths }: { paths: readonly string[] }) {
     client.call('getFindings', { snapshotIds: ids }).then((findings) => current && setAnalyses((a) => ({ ...a, findings })), fail);
     if (ids.length >= 3) {
       client.call('getTrend', { snapshotIds: ids }).then((trend) => current && setAnalyses((a) => ({ ...a, trend })), fail);
-      const [baselineSnapshotId, targetSnapshotId, finalSnapshotId] = [ids[0]!, ids[Math.floor((ids.length - 1) / 2)]!, ids[ids.length - 1]!];
-      const target = targetSnapshotId === baselineSnapshotId ? ids[1]! : targetSnapshotId;
+      const { baseline, target, final } = leakTriple(ids);
       client
-        .call('findLeaks', { baselineSnapshotId, targetSnapshotId: target, finalSnapshotId })
+        .call('findLeaks', { baselineSnapshotId: baseline, targetSnapshotId: target, finalSnapshotId: final })
         .then((leaks) => current && setAnalyses((a) => ({ ...a, leaks })), fail);
     }
     return () => {
