@@ -2,6 +2,7 @@ import { HeapdeckError } from '../shared/contract/errors';
 import type { Door } from '../shared/contract/door';
 import type { TargetsListing } from '../shared/model/targets';
 import { listEndpoint } from './cdp/endpoints';
+import { createApiClient } from '../shared/contract/client';
 import { checkBudgets } from './findings/budgetCheck';
 import { BudgetStore } from './findings/budgetStore';
 import { findFindings } from './findings/snapshotFindingsService';
@@ -15,6 +16,7 @@ import { snapshotTrend } from './snapshots/trends';
 import { SnapshotLibrary } from './snapshots/snapshotLibrary';
 import { AlertSettingsStore } from './settings/alertSettingsStore';
 import { listNodeProcesses } from './targets/nodeProcesses';
+import { exportReport } from './reports/exportReport';
 import { WatchManager } from './watches/watchManager';
 
 /** Endpoints every Targets listing includes: Node's and Chrome's usual debugging ports. */
@@ -120,13 +122,16 @@ export async function createServices(root: string, options: ServicesOptions): Pr
     getBudgets: async () => budgets.get(),
     setBudgets: ({ budgets: next }) => budgets.set(next),
     checkBudgets: ({ snapshotIds, budgets: given }) => checkBudgets(snapshots, snapshotIds, given ?? budgets.get()),
+    // The report is built through this very door, so its numbers are the API's.
+    exportReport: (request) => exportReport(createApiClient(door), request, budgets.get()),
     getClassInstances: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'classInstances', request),
     getObjectDetails: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'details', { ordinal }),
     getDominatorChildren: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'dominatorChildren', page),
   };
+  const door = createDispatcher(handlers, events);
 
   return {
-    door: createDispatcher(handlers, events),
+    door,
     events,
     watches,
     shutdown: async () => {

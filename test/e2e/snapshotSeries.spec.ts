@@ -78,4 +78,13 @@ test('compare two snapshots, then find the growing cache across three', async ({
   await expect(page.getByTestId('trend').getByTestId('trend-class-Entry')).toContainText('grew every time');
   await expect(page.getByTestId('leaks').getByTestId('leak-cluster').first()).toContainText('Entry');
   await page.screenshot({ path: 'test-results/e2e/series.png', fullPage: true });
+
+  // Export the series as one HTML file, and open it as a teammate would.
+  await page.getByTestId('export-report').click();
+  await expect(page.getByTestId('report-destination')).toHaveValue(join(dir, 'cache-2-report.html'));
+  await page.getByTestId('report-save').click();
+  await expect(page.getByTestId('report-saved')).toContainText('cache-2-report.html', { timeout: 60_000 });
+  await page.goto(`file://${join(dir, 'cache-2-report.html')}`);
+  await expect(page.locator('body')).toContainText('LeakyCache');
+  await expect(page.locator('script')).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
@@ -184,6 +184,24 @@ describe('heapdeck report', () => {
     expect(html.text.match(/class="marker-snapshot"/g)).toHaveLength(3);
     expect(html.text).not.toMatch(/<script/i);
   }, 120_000);
+
+  it('the app’s exportReport writes the same report through the API, and checks where it goes', async () => {
+    const destination = join(dir, 'exported.json');
+    const saved = await door.api.call('exportReport', { files: series, format: 'json', destination });
+    const exported = JSON.parse(await readFile(destination, 'utf8')) as HeapdeckReport;
+    expect(saved).toEqual({ path: destination, sizeBytes: (await stat(destination)).size });
+    expect(validateReport(exported)).toBe(true);
+    expect(exported.kind).toBe('trend');
+    expect(exported.findings.some((finding) => finding.kind === 'growing-collection')).toBe(true);
+    const refusal = (params: Parameters<typeof door.api.call<'exportReport'>>[1]) =>
+      door.api.call('exportReport', params).then(
+        () => 'written',
+        (error: { code: string }) => error.code,
+      );
+    expect(await refusal({ files: series, format: 'html', destination: join(dir, 'wrong.json') })).toBe('INVALID_ARGUMENT');
+    expect(await refusal({ files: series, format: 'html', destination: 'relative.html' })).toBe('INVALID_ARGUMENT');
+    expect(await refusal({ format: 'md', destination: join(dir, 'none.md') })).toBe('INVALID_ARGUMENT');
+  });
 
   it('usage errors: no -o, an unknown format; a folder that is not a session is not found', async () => {
     expect((await cli(['report', series[0]!], door.root)).code).toBe(2);

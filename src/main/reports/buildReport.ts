@@ -19,8 +19,8 @@ import type { CliContext } from '../cli/cliContext';
 import { openSnapshotFiles } from '../cli/openSnapshotFiles';
 import { readSessionTimeline } from './sessionTimeline';
 
-/** What a report is made from: snapshot files (oldest first), or a recorded session's folder. */
-export type ReportSource = { files: string[] } | { sessionDir: string };
+/** What a report is made from: snapshot files (oldest first), or a recorded session (by folder or id). */
+export type ReportSource = { files: string[] } | { sessionDir: string } | { sessionId: string };
 
 export interface ReportOptions {
   /** How many classes (summary, comparison, trend) and paths each table keeps. */
@@ -39,7 +39,7 @@ export async function buildReport(
   options: ReportOptions,
 ): Promise<HeapdeckReport> {
   const { api } = context;
-  const sessionId = 'sessionDir' in source ? await sessionIdOf(api, source.sessionDir) : undefined;
+  const sessionId = 'sessionDir' in source ? await sessionIdOf(api, source.sessionDir) : 'sessionId' in source ? source.sessionId : undefined;
   const sessionEntries = sessionId ? await sessionSnapshots(api, sessionId) : [];
   const paths = 'files' in source ? source.files : sessionEntries.map((entry) => entry.path);
   if (!paths.length) throw new HeapdeckError('NOT_FOUND', `The session ${sessionId} has no snapshots to report on.`);

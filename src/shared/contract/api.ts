@@ -189,6 +189,15 @@ export interface ApiMethods {
   setBudgets: { params: { budgets: Budget[] }; result: Budget[] };
   /** The budgets (the saved ones unless given) checked against each snapshot of a series. */
   checkBudgets: { params: { snapshotIds: string[]; budgets?: Budget[] }; result: BudgetResult[] };
+  /**
+   * Writes a report file (`.html`, `.json` or `.md`, by `format`) of snapshot files (one: a
+   * snapshot report, two: a comparison, more: a trend with leak candidates) or of a recorded
+   * session, with findings, and the saved budgets' verdicts.
+   */
+  exportReport: {
+    params: { files?: string[]; sessionId?: string; format: 'html' | 'json' | 'md'; destination: string };
+    result: { path: string; sizeBytes: number };
+  };
   /** The object, its immediate dominator, that one's, and so on up to the GC root. */
   getDominatorPath: { params: { snapshotId: string; ordinal: number }; result: ObjectRow[] };
 }
@@ -242,6 +251,7 @@ export const METHOD_NAMES = [
   'getBudgets',
   'setBudgets',
   'checkBudgets',
+  'exportReport',
 ] as const satisfies readonly MethodName[];
 
 // Fails to compile when a method is added to ApiMethods but not to METHOD_NAMES.

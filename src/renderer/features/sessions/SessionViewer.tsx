@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
 import { WatchStatusBadge } from '../../components/WatchStatusBadge';
 import { formatClockTime, formatDateTime } from '../../format/time';
+import { ExportReportButton } from '../reports/ExportReportButton';
 import { SessionSnapshots } from '../snapshots/SessionSnapshots';
 import { useSessionSnapshots } from '../snapshots/useSessionSnapshots';
 import { AlertList } from '../timeline/AlertList';
@@ -37,6 +38,9 @@ export function SessionViewer({ session, onBack }: SessionViewerProps) {
         </h1>
         <WatchStatusBadge status={session.status} reason={session.endReason} />
         <span className="hint">{formatDateTime(session.startedAtMs)}</span>
+        {snapshots.snapshots.length > 0 && (
+          <ExportReportButton source={{ sessionId: session.sessionId }} defaultStem={`${session.dir}/heapdeck-report`} />
+        )}
       </div>
       <section className="card">
         <div className="chart-toolbar">

@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { SnapshotEntry } from '../../../shared/model/snapshotLibrary';
+import { ExportReportButton } from '../reports/ExportReportButton';
 import { SnapshotExplorer } from './explorer/SnapshotExplorer';
 import { SeriesView } from './series/SeriesView';
 import { LoadProgress } from './LoadProgress';
@@ -101,6 +102,7 @@ function OpenSnapshotPane({ state, others, onClose }: { state: OpenSnapshotState
         <span>{state.info.nodeCount.toLocaleString('en-US')} objects</span>
         <span>{state.info.edgeCount.toLocaleString('en-US')} references</span>
         <span>{state.info.classCount.toLocaleString('en-US')} classes</span>
+        <ExportReportButton source={{ files: [state.path] }} defaultStem={state.path.replace(/\.heapsnapshot$/, '-report')} />
       </div>
       <SnapshotExplorer key={state.info.snapshotId} info={state.info} others={baselines} />
     </>

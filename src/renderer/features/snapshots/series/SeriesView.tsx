@@ -7,6 +7,7 @@ import { fileName } from '../../../format/fileName';
 import { useApi } from '../../../api/useApi';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
+import { ExportReportButton } from '../../reports/ExportReportButton';
 import { BudgetsPanel } from './BudgetsPanel';
 import { FindingCard } from './FindingCard';
 import { LeakClusters } from './LeakClusters';
@@ -54,9 +55,12 @@ export function SeriesView({ paths }: { paths: readonly string[] }) {
 
   return (
     <div className="series-view" data-testid="series-view">
-      <p className="hint">
-        {paths.length} snapshots, oldest first: {paths.map(fileName).join(' → ')}
-      </p>
+      <div className="card-header">
+        <p className="hint">
+          {paths.length} snapshots, oldest first: {paths.map(fileName).join(' → ')}
+        </p>
+        <ExportReportButton source={{ files: [...paths] }} defaultStem={paths[paths.length - 1]!.replace(/\.heapsnapshot$/, '-report')} />
+      </div>
       {opening > 0 && <Spinner label={`Opening ${opening} snapshots`} />}
       {failed.map(({ path, error: openError }) => (
         <ErrorNotice key={path} error={openError} title={`Skipped ${fileName(path)}`} compact />
