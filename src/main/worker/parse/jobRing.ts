@@ -89,8 +89,28 @@ export class JobRing {
     return Atomics.load(this.control, PUBLISHED);
   }
 
+  /** A job failed: no more jobs are published or claimed (unclaimed ones all come after it). */
   get aborted(): boolean {
     return Atomics.load(this.control, ABORTED) !== 0;
+  }
+
+  /**
+   * Whether a job before `job` failed, so its work would be thrown away. Jobs before the failed
+   * one still run to the end: one of them may hold an earlier error, the one a single thread
+   * reading in file order reports.
+   */
+  private failedBefore(job: number): boolean {
+    const failed = Atomics.load(this.control, ABORTED);
+    return failed !== 0 && failed - 1 < job;
+  }
+
+  /** Keeps the lowest failed job (+ 1; 0 is none) across both threads. */
+  private markFailed(job: number): void {
+    for (;;) {
+      const failed = Atomics.load(this.control, ABORTED);
+      if (failed !== 0 && failed - 1 <= job) return;
+      if (Atomics.compareExchange(this.control, ABORTED, failed, job + 1) === failed) return;
+    }
   }
 
   /** The slot the next job goes into, once the job that had it is scanned (blocks until then). */
@@ -183,7 +203,7 @@ export class JobRing {
     };
     let count = 0;
     let error: unknown;
-    if (!this.aborted) {
+    if (!this.failedBefore(job)) {
       try {
         count = scanNumberJob(piece, values, this.parts.section);
       } catch (scanError) {
@@ -221,7 +241,7 @@ export class JobRing {
     Atomics.store(control, ENDS_KNOWN, job + 1);
     Atomics.notify(control, ENDS_KNOWN);
 
-    if (error === undefined && !this.aborted) {
+    if (error === undefined && !this.failedBefore(job)) {
       try {
         let firstRecord = (start - splitIn) / recordSize;
         let from = 0;
@@ -238,7 +258,7 @@ export class JobRing {
       }
     }
     if (error !== undefined) {
-      Atomics.store(control, ABORTED, 1);
+      this.markFailed(job);
       this.bump();
     }
     done(job, error);
