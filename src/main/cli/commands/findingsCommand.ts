@@ -1,6 +1,7 @@
 import { formatBytes } from '../../../shared/format/bytes';
 import type { BudgetResult, Finding } from '../../../shared/model/findings';
 import { budgetLabel } from '../../reports/budgetLabel';
+import { retainingPathText } from '../../reports/retainingPathText';
 import type { CliContext } from '../cliContext';
 import { EXIT } from '../exitCodes';
 import { openSnapshotFiles } from '../openSnapshotFiles';
@@ -49,7 +50,7 @@ function printFindings(context: CliContext, findings: Finding[], snapshotCount: 
     context.out(`   at stake: ${formatBytes(finding.bytesAtStake)}`);
     const { path, series, samples } = finding.evidence;
     if (series) context.out(`   ${series.label}: ${series.values.join(' → ')}`);
-    if (path?.length) context.out(`   retained by: ${path.map((step) => `${step.holder.className}.${step.edgeName}`).join(' ← ')}`);
+    if (path?.length) context.out(`   retained by: ${retainingPathText(path)}`);
     for (const sample of samples ?? []) context.out(`   · ${sample}`);
     context.out(`   fix: ${finding.suggestion}`);
   });

@@ -1,8 +1,8 @@
 import type { ObjectRow } from '../../../shared/model/heapSnapshots';
 import type { HeapGraph } from '../graph/heapGraph';
+import { NameIndexes } from '../graph/knownStrings';
 import type { ObjectMeasure, SeriesAnalysis, SnapshotContext } from './analysis';
 import { describeHolder } from './pathWords';
-import { StringIndexes } from './stringIndexes';
 
 type CollectionName = 'Map' | 'Set' | 'Array' | 'Object' | 'table';
 const NAMES: CollectionName[] = ['Map', 'Set', 'Array', 'Object', 'table'];
@@ -43,14 +43,14 @@ function kindOf(object: ObjectRow): string {
 }
 
 // One lookup per analysis: the snapshot's string table does not change.
-const namesOf = new WeakMap<HeapGraph, StringIndexes<CollectionName>>();
+const namesOf = new WeakMap<HeapGraph, NameIndexes<CollectionName>>();
 
 function collectionSize({ analysis }: SnapshotContext, ordinal: number): ObjectMeasure | undefined {
   const { graph, retainedSizes, known } = analysis;
   const { nodeTypes, nodeNames, types } = graph;
   if (nodeTypes[ordinal] !== types.object) return undefined;
   let names = namesOf.get(graph);
-  if (!names) namesOf.set(graph, (names = new StringIndexes(graph.strings, NAMES)));
+  if (!names) namesOf.set(graph, (names = new NameIndexes(graph.strings, NAMES)));
   const name = nodeNames[ordinal]!;
   let count: number;
   if (names.is('Map', name) || names.is('Set', name)) count = hashTableEntries(graph, names, ordinal);
@@ -67,7 +67,7 @@ function countEdges(graph: HeapGraph, ordinal: number, counts: (edge: number) =>
   return count;
 }
 
-function hashTableEntries(graph: HeapGraph, names: StringIndexes<CollectionName>, ordinal: number): number {
+function hashTableEntries(graph: HeapGraph, names: NameIndexes<CollectionName>, ordinal: number): number {
   const { firstEdges, edgeTypes, edgeNames, edgeTargets, types, strings } = graph;
   let table = -1;
   for (let edge = firstEdges[ordinal]!, end = firstEdges[ordinal + 1]!; edge < end && table < 0; edge++) {

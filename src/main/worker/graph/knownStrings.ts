@@ -26,14 +26,14 @@ export type KnownName = (typeof KNOWN_NAMES)[number];
 const encoder = new TextEncoder();
 
 /**
- * Where each known name sits in the string table, found in one pass so hot loops compare
+ * Where each of some names sits in the string table, found in one pass so hot loops compare
  * indexes instead of decoding strings. V8 stores each string once, but a table may repeat one.
  */
-export class KnownStrings {
-  private readonly found = new Map<KnownName, number[]>();
+export class NameIndexes<Name extends string> {
+  private readonly found = new Map<Name, number[]>();
 
-  constructor(strings: StringStore) {
-    const wanted = KNOWN_NAMES.map((name) => ({ name, bytes: encoder.encode(name) }));
+  constructor(strings: StringStore, names: readonly Name[]) {
+    const wanted = names.map((name) => ({ name, bytes: encoder.encode(name) }));
     const lengths = new Set(wanted.map((entry) => entry.bytes.length));
     for (const { name } of wanted) this.found.set(name, []);
     for (let index = 0; index < strings.count; index++) {
@@ -44,14 +44,21 @@ export class KnownStrings {
     }
   }
 
-  is(name: KnownName, stringIndex: number): boolean {
+  is(name: Name, stringIndex: number): boolean {
     const indexes = this.found.get(name)!;
     for (let k = 0; k < indexes.length; k++) if (indexes[k] === stringIndex) return true;
     return false;
   }
 
   /** The first index of `name`, or -1 when the table lacks it. */
-  first(name: KnownName): number {
+  first(name: Name): number {
     return this.found.get(name)![0] ?? -1;
+  }
+}
+
+/** The names the graph passes and the model share (an analysis needing others makes its own). */
+export class KnownStrings extends NameIndexes<KnownName> {
+  constructor(strings: StringStore) {
+    super(strings, KNOWN_NAMES);
   }
 }
