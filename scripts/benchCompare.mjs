@@ -1,13 +1,18 @@
 // node scripts/benchCompare.mjs [--megabytes 250]   (after npm run build)
 // Times issue 5's comparisons over three ~N MB snapshots of one growing process (generated once
 // into bench-results/snapshots): diff of the first two (with its class page and allocated
-// clusters), the trend over the three, and MemLab-style leaks. The snapshots are opened (parsed,
-// or read from their analysis cache) first; that is not part of the figures. Target: diff and
-// trend of three 250 MB snapshots in under 10 s.
+// clusters), the trend over the three, and MemLab-style leaks; then the trend report over the
+// three (issue 6) in each format, and the HTML one opened in Debian Chromium. The snapshots are
+// opened (parsed, or read from their analysis cache) first; that is not part of the figures.
+// Targets: diff and trend of three 250 MB snapshots in under 10 s; their report under 5 MB,
+// opening in under 2 s.
 import { spawn } from 'node:child_process';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
 import { repoRoot } from './benchSnapshotFiles.mjs';
 import { openBenchServices } from './benchServices.mjs';
 
@@ -102,6 +107,7 @@ try {
   const trend = await timed('trend over 3 snapshots', () => api.call('getTrend', { snapshotIds: ids }));
   const leaks = await timed('leaks (baseline, target, final)', () => api.call('findLeaks', { baselineSnapshotId: ids[0], targetSnapshotId: ids[1], finalSnapshotId: ids[2] }));
   const diffAndTrendMs = rows.slice(0, 4).reduce((sum, row) => sum + row.ms, 0);
+  const reports = await exportReports(paths);
   const formatMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
   console.log(`\nHeapdeck comparison benchmark: three snapshots of ${sizes.map((size) => `${(size / 1e6).toFixed(0)} MB`).join(', ')}`);
   console.log(`(${snapshots[0].nodeCount.toLocaleString('en')} objects in the first; opened in ${formatMs(openMs)}, not counted)\n`);
@@ -109,10 +115,39 @@ try {
   console.log('|---|---:|');
   for (const { step, ms } of rows) console.log(`| ${step} | ${formatMs(ms)} |`);
   console.log(`| **diff and trend** (target < 10 s) | **${formatMs(diffAndTrendMs)}** |`);
+  for (const { format, ms, sizeBytes } of reports.exports) console.log(`| trend report, ${format}: write (${(sizeBytes / 1024).toFixed(0)} KB${format === 'html' ? ', target < 5 MB' : ''}) | ${formatMs(ms)} |`);
+  console.log(`| **trend report, html: open in Chromium until loaded** (target < 2 s) | **${formatMs(reports.openMs)}** |`);
   console.log(`\nmatched by id: ${comparison.matchedById}; new ${comparison.newCount.toLocaleString('en')}, deleted ${comparison.deletedCount.toLocaleString('en')}`);
   console.log(`top allocated cluster: ${clusters[0]?.count} × ${clusters[0]?.classNames[0]} via ${clusters[0]?.pattern}`);
   console.log(`top leak cluster: ${leaks.clusters[0]?.count} × ${leaks.clusters[0]?.classNames[0]} via ${leaks.clusters[0]?.pattern}`);
   console.log(`trend: ${trend.classes.filter((row) => row.grewEveryTime).map((row) => row.name).join(', ')} grew every time; warnings: ${trend.warnings.length}`);
 } finally {
   await close();
+}
+
+/** Writes the trend report of `files` in each format, then times Chromium opening the HTML one. */
+async function exportReports(files) {
+  const dir = await mkdtemp(join(tmpdir(), 'heapdeck-report-bench-'));
+  try {
+    const exports = [];
+    for (const format of ['html', 'json', 'md']) {
+      const destination = join(dir, `trend.${format}`);
+      const started = performance.now();
+      const { sizeBytes } = await api.call('exportReport', { files, format, destination });
+      exports.push({ format, ms: performance.now() - started, sizeBytes, destination });
+    }
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const started = performance.now();
+      await page.goto(pathToFileURL(exports[0].destination).href, { waitUntil: 'load' });
+      // Laid out and painted, not only parsed: ask for the table sizes after the load event.
+      await page.evaluate(() => document.body.getBoundingClientRect().height);
+      return { exports, openMs: performance.now() - started };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -4,11 +4,12 @@ import { freemem } from 'node:os';
 import { HeapdeckError } from '../../shared/contract/errors';
 import { snapshotIdentity } from './cache/cacheHeader';
 import { readSnapshotCache, writeSnapshotCache } from './cache/snapshotCache';
-import { analyzeGraph, type AnalysisStep, type HeapAnalysis } from './graph/analyzeGraph';
+import { analyzeGraph, type AnalysisStep, type GlobalsOwned, type HeapAnalysis } from './graph/analyzeGraph';
 import { HelperThread, locateHelperScript } from './helper/helperThread';
 import { HeapSnapshotModel } from './model/heapSnapshotModel';
 import { fileChunks } from './parse/fileChunks';
 import { parseSnapshot } from './parse/parseSnapshot';
+import { sharedArray } from './parse/sharedArrays';
 import type { SnapshotLayout } from './parse/snapshotMeta';
 
 export type SnapshotLoadProgress =
@@ -72,6 +73,7 @@ async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnap
   let helper: HelperThread | undefined;
   let helpsAnalysis = false;
   let retainerCounts: Promise<Uint32Array> | undefined;
+  let globalsOwned: Promise<GlobalsOwned> | undefined;
   try {
     const graph = await parseSnapshot(chunks, {
       signal,
@@ -92,11 +94,15 @@ async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnap
         helpsAnalysis = script !== undefined && (options.helperScript !== undefined || values >= HELPER_ANALYSIS_MIN_VALUES);
       },
       sectionHelper: () => helper,
-      onEdges: (edgeTargets, nodeCount) => {
-        if (!helpsAnalysis) return;
-        retainerCounts = helper?.countRetainers(edgeTargets, nodeCount);
-        // Awaited by the analysis; a parse error later must not leave it unhandled.
-        retainerCounts?.catch(() => undefined);
+      onEdges: ({ edgeTargets, nodeCount, graph }) => {
+        if (!helpsAnalysis || !helper) return;
+        retainerCounts = helper.countRetainers(edgeTargets, nodeCount);
+        // The work stack goes to the analysis' buffers afterwards, hence node count + 1 entries.
+        const stack = sharedArray(Uint32Array, nodeCount + 1);
+        globalsOwned = graph ? helper.markGlobalsOwned(graph, stack).then((owned) => ({ owned, stack })) : undefined;
+        // Awaited by the analysis; a parse error later must not leave them unhandled.
+        retainerCounts.catch(() => undefined);
+        globalsOwned?.catch(() => undefined);
       },
     });
     if (!helpsAnalysis) {
@@ -107,6 +113,7 @@ async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnap
       foldOwnedSizes: options.foldOwnedSizes,
       helper,
       retainerCounts,
+      globalsOwned,
       onStep: (step) => onProgress?.({ step }),
       checkpoint: () => {
         if (signal?.aborted) throw new HeapdeckError('CANCELLED', 'Opening the snapshot was cancelled.');

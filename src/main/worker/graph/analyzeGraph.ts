@@ -9,7 +9,7 @@ import { buildRetainers } from './retainerIndex';
 import type { HeapGraph } from './heapGraph';
 import { KnownStrings } from './knownStrings';
 import { foldOwnedSizes } from './ownedSizes';
-import { markPageOwned } from './pageOwnership';
+import { markDomTreesOwned, markPageOwned } from './pageOwnership';
 import type { Retainers } from './retainers';
 import { ScratchBuffers } from './scratchBuffers';
 import type { HeapStatistics } from '../../../shared/model/heapSnapshots';
@@ -44,17 +44,28 @@ export interface AnalyzeOptions {
   helper?: AnalysisHelper;
   /** Retainer counts a helper is already computing (see `buildRetainers`). */
   retainerCounts?: Promise<Uint32Array>;
+  /** What the global objects own, a helper is already marking (see `markPageOwned`). */
+  globalsOwned?: Promise<GlobalsOwned>;
+}
+
+export interface GlobalsOwned {
+  owned: Uint8Array;
+  /** The work stack it used: node count + 1 entries, for the analysis to reuse. */
+  stack: Uint32Array;
 }
 
 export interface AnalysisHelper {
   /** Borrows two of `buffers` (shared ones) until done. */
   foldOwnedSizes(graph: HeapGraph, buffers: ScratchBuffers): Promise<void>;
+  /** Takes one of `buffers` (shared ones) for the result. */
+  distances(graph: HeapGraph, buffers: ScratchBuffers): Promise<Int32Array>;
   classes(graph: HeapGraph): Promise<ClassAssignment>;
 }
 
 /**
  * Runs DevTools' analyses over a parsed graph, in DevTools' order (some steps change names and
- * sizes). With a helper, owned sizes are folded and classes named there meanwhile.
+ * sizes). With a helper, owned sizes are folded, distances measured and classes named there
+ * meanwhile.
  */
 export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {}): Promise<HeapAnalysis> {
   const step = (name: AnalysisStep) => {
@@ -66,20 +77,22 @@ export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {
   step('retainers');
   // Classes show the detached state, so it is settled before the helper starts on them.
   propagateDomState(graph);
-  // Neither folding nor classes read or write what the retainers and dominators do, but the
-  // dominators' retained sizes read the folded sizes. Distances stay here, after the dominator
-  // pass, in its freed buffers: beside it they would add two node-sized arrays to the peak.
+  // Folding, distances and classes neither read nor write what the retainers and dominators
+  // do, but the dominators' retained sizes read the folded sizes. Only the distances' array is
+  // alive earlier than on one thread, where it reuses a buffer the dominator pass gives back.
   const { helper } = options;
   const fold = options.foldOwnedSizes ?? true;
   const folding = fold ? helper?.foldOwnedSizes(graph, scratch) : undefined;
+  const measuring = helper?.distances(graph, scratch);
   const offloaded = helper?.classes(graph);
   // Awaited below; failing steps in between must not leave them unhandled.
   folding?.catch(() => undefined);
+  measuring?.catch(() => undefined);
   offloaded?.catch(() => undefined);
   const known = new KnownStrings(graph.strings);
   const ephemerons = new EphemeronNames(graph.strings);
-  const pageOwned = markPageOwned(graph, known, scratch);
-  // A helper that failed to count (say, it could not start) only means counting here.
+  // A helper that failed to mark or count (say, it could not start) only means doing it here.
+  const pageOwned = await ownedByPage(graph, known, scratch, options.globalsOwned);
   const counts = await options.retainerCounts?.catch(() => undefined);
   const { retainers, essential } = buildRetainers(graph, pageOwned, ephemerons, counts);
   if (folding) await folding;
@@ -90,10 +103,10 @@ export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {
   const totalSizeBytes = retainedSizes[graph.rootOrdinal]! + graph.extraNativeBytes;
 
   step('distances');
-  const distances = computeDistances(graph, known, ephemerons, scratch);
+  // Like classes, written to an array of their own, so a failed helper's are simply done here.
+  const distances = (await measuring?.catch(() => undefined)) ?? computeDistances(graph, known, ephemerons, scratch);
 
   step('classes');
-  // Classes are written to arrays of their own, so a failed helper's are simply done here.
   const classes = (await offloaded?.catch(() => undefined)) ?? assignClasses(graph, known, scratch);
 
   step('summary');
@@ -111,4 +124,12 @@ export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {
   scratch.clear();
   const statistics = computeStatistics(graph, known, retainers, totalSizeBytes);
   return { graph, known, retainers, dominators, retainedSizes, distances, classes, aggregates, statistics, totalSizeBytes };
+}
+
+async function ownedByPage(graph: HeapGraph, known: KnownStrings, scratch: ScratchBuffers, globalsOwned?: Promise<GlobalsOwned>): Promise<Uint8Array> {
+  const globals = await globalsOwned?.catch(() => undefined);
+  if (!globals) return markPageOwned(graph, known, scratch);
+  markDomTreesOwned(graph, known, globals.owned, globals.stack);
+  scratch.give(globals.stack);
+  return globals.owned;
 }

@@ -4,6 +4,7 @@ import type { HeapGraph } from './heapGraph';
 import type { KnownStrings } from './knownStrings';
 import { isUserRoot } from './roots';
 import type { ScratchBuffers } from './scratchBuffers';
+import { UintQueue } from './uintQueue';
 
 /** Distance of a node no path reaches (DevTools' value). */
 export const UNREACHABLE_DISTANCE = -5;
@@ -42,22 +43,24 @@ export function computeDistances(
   skip?: BitVector,
 ): Int32Array {
   const { nodeCount, nodeTypes, nodeNames, firstEdges, edgeTypes, edgeNames, edgeTargets, types, rootOrdinal } = graph;
-  // Kept as the result, so one of the dominator pass's buffers is reused instead of a new array.
+  // Kept as the result, so one of the pooled work buffers is reused instead of a new array. The
+  // queue holds only the frontier: a node-sized one would be one more array at the peak when a
+  // helper thread measures distances during the dominator pass.
   const distances = new Int32Array(scratch.take().buffer, 0, nodeCount).fill(UNREACHABLE_DISTANCE);
-  const queue = scratch.take();
+  const queue = new UintQueue();
   const pendingPairs = new Set<string>();
   const numericNames = new Map<number, number>();
 
   // The first of a WeakMap value's two edges is held back until the second is seen.
   const followsEphemeron = (nameIndex: number): boolean => {
-    const ephemeron = ephemerons.lookup(nameIndex);
-    if (!ephemeron || pendingPairs.delete(ephemeron.pairKey)) return true;
-    pendingPairs.add(ephemeron.pairKey);
+    const pairKey = ephemerons.pairKeyOf(nameIndex);
+    if (pairKey === undefined || pendingPairs.delete(pairKey)) return true;
+    pendingPairs.add(pairKey);
     return false;
   };
-  const bfs = (length: number): void => {
-    for (let head = 0; head < length; head++) {
-      const ordinal = queue[head]!;
+  const bfs = (): void => {
+    while (queue.length > 0) {
+      const ordinal = queue.shift();
       const distance = distances[ordinal]! + 1;
       // The two kinds of source nodes with edges DevTools does not follow, decided once per node.
       const sourceType = nodeTypes[ordinal];
@@ -80,22 +83,22 @@ export function computeDistances(
           continue;
         }
         distances[target] = distance;
-        queue[length++] = target;
+        queue.push(target);
       }
     }
   };
 
-  let length = 0;
+  let userRoots = 0;
   for (let edge = firstEdges[rootOrdinal]!, end = firstEdges[rootOrdinal + 1]!; edge < end; edge++) {
     const target = edgeTargets[edge]!;
     if (!isUserRoot(graph, known, target) || distances[target] === 1 || skip?.get(target)) continue;
     distances[target] = 1;
-    queue[length++] = target;
+    queue.push(target);
+    userRoots++;
   }
-  bfs(length);
-  distances[rootOrdinal] = length > 0 ? SYSTEM_DISTANCE_BASE : 0;
-  queue[0] = rootOrdinal;
-  bfs(1);
-  scratch.give(queue);
+  bfs();
+  distances[rootOrdinal] = userRoots > 0 ? SYSTEM_DISTANCE_BASE : 0;
+  queue.push(rootOrdinal);
+  bfs();
   return distances;
 }

@@ -1,8 +1,8 @@
 import type { StringStore } from '../parse/stringStore';
 
-// Per string: 0 until looked at, then PLAIN or EPHEMERON.
-const PLAIN = 1;
-const EPHEMERON = 2;
+// Per string: NOT_SEEN until looked at, then PLAIN, or the 1-based slot of its parsed ids.
+const NOT_SEEN = 0;
+const PLAIN = -1;
 
 // V8 names both edges to a WeakMap value "<n> / part of key (K @k) -> value (V @v) pair in
 // WeakMap (table @t)": one from the key, one from the table. The pattern is DevTools'.
@@ -10,48 +10,62 @@ const MIN_NAME_BYTES = '0 / part of key ( @0) -> value ( @0) pair in WeakMap (ta
 const EPHEMERON_NAME =
   /^\d+ \/ part of key \(.*? @(?<keyId>\d+)\) -> value \(.*? @(?<valueId>\d+)\) pair in WeakMap \(table @(?<tableId>\d+)\)$/;
 
-interface Ephemeron {
-  /** The id of the WeakMap's backing table. */
-  tableId: number;
-  /**
-   * Equal for the two edges of one key/value pair, as their names without the leading counter
-   * are: made of the key, value and table ids those names hold. Not the name itself, so the
-   * hundreds of thousands of names of a big heap are not kept as strings.
-   */
-  pairKey: string;
-}
-
-/** Recognises WeakMap key/value edge names, caching per string so each is parsed once. */
+/**
+ * Recognises WeakMap key/value edge names, parsing each string once. A big heap has hundreds of
+ * thousands of them, so the ids go to typed arrays rather than an object (and strings) per name.
+ */
 export class EphemeronNames {
-  private readonly state: Uint8Array;
-  private readonly parsed = new Map<number, Ephemeron>();
+  private readonly slots: Int32Array;
+  // Three ids per parsed name; V8 object ids fit in 32 bits (the graph keeps them so).
+  private ids = new Uint32Array(3 * 1024);
+  private parsedCount = 0;
 
   constructor(private readonly strings: StringStore) {
-    this.state = new Uint8Array(strings.count);
+    this.slots = new Int32Array(strings.count);
   }
 
-  /** The ephemeron described by string `nameIndex`, or undefined for any other name. */
-  lookup(nameIndex: number): Ephemeron | undefined {
+  /** The id of the WeakMap table named by string `nameIndex`, or -1 for any other name. */
+  tableIdOf(nameIndex: number): number {
+    const slot = this.slotOf(nameIndex);
+    return slot === PLAIN ? -1 : this.ids[3 * slot - 1]!;
+  }
+
+  /**
+   * Equal for the two edges of one key/value pair, as their names without the leading counter
+   * are (made of the key, value and table ids), undefined for any other name. Built when asked.
+   */
+  pairKeyOf(nameIndex: number): string | undefined {
+    const slot = this.slotOf(nameIndex);
+    if (slot === PLAIN) return undefined;
+    const at = 3 * (slot - 1);
+    return `${this.ids[at]}/${this.ids[at + 1]}/${this.ids[at + 2]}`;
+  }
+
+  isEphemeron(nameIndex: number): boolean {
+    return this.slotOf(nameIndex) !== PLAIN;
+  }
+
+  private slotOf(nameIndex: number): number {
     // Most internal edge names are not ephemerons: keep that answer cheap enough to inline.
-    const state = this.state[nameIndex];
-    if (state === PLAIN) return undefined;
-    return state === EPHEMERON ? this.parsed.get(nameIndex) : this.parse(nameIndex);
+    const slot = this.slots[nameIndex]!;
+    return slot === NOT_SEEN ? this.parse(nameIndex) : slot;
   }
 
-  private parse(nameIndex: number): Ephemeron | undefined {
+  private parse(nameIndex: number): number {
     const first = this.strings.firstByte(nameIndex);
     // Cheap rejections first: such names start with a digit and are long (numeric names are not).
     const candidate = first >= 0x30 && first <= 0x39 && this.strings.byteLength(nameIndex) >= MIN_NAME_BYTES;
-    const match = candidate ? EPHEMERON_NAME.exec(this.strings.get(nameIndex)) : null;
-    if (!match?.groups) {
-      this.state[nameIndex] = PLAIN;
-      return undefined;
+    const groups = candidate ? EPHEMERON_NAME.exec(this.strings.get(nameIndex))?.groups : undefined;
+    if (!groups) return (this.slots[nameIndex] = PLAIN);
+    if (3 * (this.parsedCount + 1) > this.ids.length) {
+      const bigger = new Uint32Array(this.ids.length * 2);
+      bigger.set(this.ids);
+      this.ids = bigger;
     }
-    const { keyId, valueId, tableId } = match.groups;
-    // join() builds one flat string; concatenation would keep a tree of five small strings.
-    const ephemeron = { tableId: Number(tableId), pairKey: [keyId, valueId, tableId].join('/') };
-    this.state[nameIndex] = EPHEMERON;
-    this.parsed.set(nameIndex, ephemeron);
-    return ephemeron;
+    const at = 3 * this.parsedCount++;
+    this.ids[at] = Number(groups.keyId);
+    this.ids[at + 1] = Number(groups.valueId);
+    this.ids[at + 2] = Number(groups.tableId);
+    return (this.slots[nameIndex] = this.parsedCount);
   }
 }

@@ -37,12 +37,12 @@ export function buildRetainers(graph: HeapGraph, pageOwned: Uint8Array, ephemero
       const type = edgeTypes[edge];
       if (type === types.edgeWeak || target === ordinal) continue;
       if (type === types.edgeInternal) {
-        const ephemeron = ephemerons.lookup(edgeNames[edge]!);
-        if (ephemeron && ephemeron.tableId === nodeIds[ordinal]) continue;
+        if (ephemerons.tableIdOf(edgeNames[edge]!) === nodeIds[ordinal]) continue;
       }
       if (!isRoot) {
         if (type === types.edgeShortcut) continue;
-        if (pageOwned[target] && !sourceOwned) continue;
+        // The source's flag first: most edges start from owned objects, sparing a random read.
+        if (!sourceOwned && pageOwned[target]) continue;
       }
       essential.set(edge);
       essentialSlots.set(slot);

@@ -1,5 +1,6 @@
 import type { ClassInfo } from '../graph/classTable';
 import type { InterfaceDefinition } from '../graph/interfaceDefinitions';
+import type { OwnershipGraph } from '../graph/pageOwnership';
 import type { GraphShare } from './graphShare';
 
 /** Counts each node's retainers into `counts[node + 1]` (the first pass of the CSR index). */
@@ -7,6 +8,14 @@ export interface CountRetainersTask {
   name: 'countRetainers';
   edgeTargets: Uint32Array;
   counts: Uint32Array;
+}
+
+/** Marks what the global objects reach (see pageOwnership.ts) into `owned`, while the strings are read. */
+export interface MarkGlobalsOwnedTask {
+  name: 'markGlobalsOwned';
+  graph: OwnershipGraph;
+  owned: Uint8Array;
+  stack: Uint32Array;
 }
 
 /** The parsed graph the tasks below work on (its arrays are shared, so both threads see changes). */
@@ -29,7 +38,13 @@ export interface ClassesTask {
   name: 'classes';
 }
 
-export type HelperTask = CountRetainersTask | AttachGraphTask | FoldOwnedSizesTask | ClassesTask;
+/** Distances from the roots (see distances.ts), also independent of the dominator pass, into a work buffer lent by the other thread. */
+export interface DistancesTask {
+  name: 'distances';
+  buffer: Uint32Array;
+}
+
+export type HelperTask = CountRetainersTask | MarkGlobalsOwnedTask | AttachGraphTask | FoldOwnedSizesTask | ClassesTask | DistancesTask;
 
 export interface ClassesResult {
   /** In shared memory, so it arrives without a copy. */

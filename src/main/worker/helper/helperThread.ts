@@ -6,6 +6,7 @@ import { HeapdeckError, type ErrorCode } from '../../../shared/contract/errors';
 import type { ClassAssignment } from '../graph/classAssignment';
 import { ClassTable } from '../graph/classTable';
 import type { HeapGraph } from '../graph/heapGraph';
+import type { OwnershipGraph } from '../graph/pageOwnership';
 import type { ScratchBuffers } from '../graph/scratchBuffers';
 import type { EdgeShare } from '../parse/edgeRecords';
 import type { JobRing, JobRingParts } from '../parse/jobRing';
@@ -51,8 +52,9 @@ interface Pending {
 
 /**
  * A second thread for one snapshot's analysis: it scans and stores jobs of the `nodes` and
- * `edges` sections beside the reading thread, counts retainers while the strings are read, and
- * folds owned sizes and names classes while this thread builds the retainers and dominators.
+ * `edges` sections beside the reading thread, counts retainers and marks what the globals own
+ * while the strings are read, and folds owned sizes, measures distances and names classes
+ * while this thread builds the retainers and dominators.
  * All big arrays are shared, never copied.
  */
 export class HelperThread implements SectionHelper {
@@ -100,12 +102,27 @@ export class HelperThread implements SectionHelper {
     return counts;
   }
 
+  /** Marks what the global objects reach (see pageOwnership.ts) into a new shared array, using `stack` (shared, node count entries) meanwhile. */
+  async markGlobalsOwned(graph: OwnershipGraph, stack: Uint32Array): Promise<Uint8Array> {
+    const owned = sharedArray(Uint8Array, graph.nodeCount);
+    await this.run({ name: 'markGlobalsOwned', graph, owned, stack });
+    return owned;
+  }
+
   /** Folds owned sizes into the shared `selfSizes` of `graph` (see ownedSizes.ts) in `buffers`' shared work arrays. */
   async foldOwnedSizes(graph: HeapGraph, buffers: ScratchBuffers): Promise<void> {
     this.attach(graph);
     const lent = [buffers.take(), buffers.take()];
     await this.run({ name: 'foldOwnedSizes', buffers: lent });
     buffers.give(...lent);
+  }
+
+  /** Distances from the roots (see distances.ts), written into a buffer taken from `buffers`. */
+  async distances(graph: HeapGraph, buffers: ScratchBuffers): Promise<Int32Array> {
+    this.attach(graph);
+    const lent = buffers.take();
+    await this.run({ name: 'distances', buffer: lent });
+    return new Int32Array(lent.buffer, lent.byteOffset, graph.nodeCount);
   }
 
   async classes(graph: HeapGraph): Promise<ClassAssignment> {

@@ -1,9 +1,12 @@
 import type { MessagePort } from 'node:worker_threads';
 import { HeapdeckError } from '../../../shared/contract/errors';
 import { assignClasses } from '../graph/classAssignment';
+import { computeDistances } from '../graph/distances';
+import { EphemeronNames } from '../graph/ephemeronNames';
 import type { HeapGraph } from '../graph/heapGraph';
 import { KnownStrings } from '../graph/knownStrings';
 import { foldOwnedSizes } from '../graph/ownedSizes';
+import { markGlobalsOwned } from '../graph/pageOwnership';
 import { countRetainers } from '../graph/retainers';
 import { ScratchBuffers } from '../graph/scratchBuffers';
 import { EdgeRecords } from '../parse/edgeRecords';
@@ -51,10 +54,20 @@ function classes(): ClassesResult {
   return { classIds, classes: table.classes, interfaces };
 }
 
+function distances(buffer: Uint32Array): void {
+  const { graph, known } = attachedGraph();
+  const lent = new ScratchBuffers(graph.nodeCount + 1);
+  lent.give(buffer);
+  computeDistances(graph, known, new EphemeronNames(graph.strings), lent);
+}
+
 function runTask(task: HelperTask): unknown {
   switch (task.name) {
     case 'countRetainers':
       countRetainers(task.edgeTargets, task.counts);
+      return undefined;
+    case 'markGlobalsOwned':
+      markGlobalsOwned(task.graph, task.owned, task.stack);
       return undefined;
     case 'attachGraph': {
       const graph = graphFromShare(task.graph);
@@ -69,6 +82,8 @@ function runTask(task: HelperTask): unknown {
     }
     case 'classes':
       return classes();
+    case 'distances':
+      return distances(task.buffer);
   }
 }
 

@@ -85,6 +85,6 @@ export class RetainerLists {
 
   private pairKey(edge: number): string | undefined {
     const { graph } = this.analysis;
-    return graph.edgeTypes[edge] === graph.types.edgeInternal ? this.ephemerons.lookup(graph.edgeNames[edge]!)?.pairKey : undefined;
+    return graph.edgeTypes[edge] === graph.types.edgeInternal ? this.ephemerons.pairKeyOf(graph.edgeNames[edge]!) : undefined;
   }
 }

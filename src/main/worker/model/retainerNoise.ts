@@ -46,7 +46,7 @@ export class RetainerNoiseKinds {
     const { types } = graph;
     const type = graph.edgeTypes[edge];
     if (type === types.edgeWeak) return 'weak';
-    if (type === types.edgeInternal && this.ephemerons.lookup(graph.edgeNames[edge]!)?.tableId === graph.nodeIds[source]) return 'weakMapTable';
+    if (type === types.edgeInternal && this.ephemerons.tableIdOf(graph.edgeNames[edge]!) === graph.nodeIds[source]) return 'weakMapTable';
     const sourceType = graph.nodeTypes[source]!;
     if (sourceType === types.synthetic) return this.fromSynthetic(edge, source);
     if ((type === types.edgeInternal || type === types.edgeHidden) && this.systemTypes.has(sourceType)) return 'internal';

@@ -186,7 +186,7 @@ function describeStep(analysis: HeapAnalysis, edge: number, holder: number): str
   if (!edgeHasStringName(graph, edge)) return `${className}[]`;
   const nameIndex = graph.edgeNames[edge]!;
   const type = graph.edgeTypes[edge];
-  if (type === graph.types.edgeInternal && contextOf(analysis).ephemerons.lookup(nameIndex)) return `${className}[WeakMap entry]`;
+  if (type === graph.types.edgeInternal && contextOf(analysis).ephemerons.isEphemeron(nameIndex)) return `${className}[WeakMap entry]`;
   const name = graph.strings.get(nameIndex);
   if (isIndexName(name) || (type === graph.types.edgeProperty && isDictionary(analysis, holder))) return `${className}[]`;
   return `${className}.${name}`;

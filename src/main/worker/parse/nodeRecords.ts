@@ -39,6 +39,8 @@ export class NodeRecords implements RecordSink {
   readonly arrays: NodeArrays;
   /** The largest name index this thread stored, checked against `strings` at the end. */
   maxStringIndex = -1;
+  /** Set once `finish` found the records whole and consistent. */
+  finished = false;
 
   constructor(
     readonly layout: SnapshotLayout,
@@ -79,6 +81,7 @@ export class NodeRecords implements RecordSink {
     if (edgeTotal !== edgeCount) {
       throw snapshotParseError(`the nodes' edge counts add up to ${edgeTotal} but "snapshot.edge_count" says ${edgeCount}`);
     }
+    this.finished = true;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { HeapGraph, NodeLocations } from '../graph/heapGraph';
 import { typeIndexes } from '../graph/heapGraph';
+import type { OwnershipGraph } from '../graph/pageOwnership';
 import { BufferedNumbers } from './bufferedNumbers';
 import { ChunkCursor } from './chunkCursor';
 import { EdgeRecords } from './edgeRecords';
@@ -25,7 +26,14 @@ export interface ParseOptions {
   /** A thread to share the work of `nodes` and `edges` with, asked for once the header is read. */
   sectionHelper?: () => SectionHelper | undefined;
   /** Called once `edges` is read, while the rest of the file (the strings) still is. */
-  onEdges?: (edgeTargets: Uint32Array, nodeCount: number) => void;
+  onEdges?: (edges: ReadEdges) => void;
+}
+
+export interface ReadEdges {
+  nodeCount: number;
+  edgeTargets: Uint32Array;
+  /** The nodes and edges without names, when `nodes` came before `edges` (as V8 writes them). */
+  graph?: OwnershipGraph;
 }
 
 interface Sections {
@@ -91,7 +99,7 @@ async function readSection(cursor: ChunkCursor, key: string, sections: Sections,
     const sharing = sections.helper && !(sink instanceof LocationRecords) ? { helper: sections.helper, share: sink.share() } : undefined;
     const scan = await scanNumberSection(cursor, section, sink, (sections.buffers ??= sectionBuffers()), sharing);
     finishSection(sections, section, scan.values, scan.helperStat);
-    if (sink instanceof EdgeRecords) options.onEdges?.(sink.arrays.targets, layout.nodeCount);
+    if (sink instanceof EdgeRecords) options.onEdges?.(readEdges(sections, layout, sink));
     return;
   }
   if (key === 'strings') {
@@ -101,6 +109,24 @@ async function readSection(cursor: ChunkCursor, key: string, sections: Sections,
   }
   // trace_function_infos, trace_tree, samples and anything newer: not needed for the analyses.
   await skipValue(cursor, key);
+}
+
+function readEdges(sections: Sections, layout: SnapshotLayout, edges: EdgeRecords): ReadEdges {
+  const { nodeCount } = layout;
+  const read: ReadEdges = { nodeCount, edgeTargets: edges.arrays.targets };
+  // Nodes not read yet (or cut short, which fails the parse later) have no first edges to walk.
+  if (!sections.nodes?.finished) return read;
+  return {
+    ...read,
+    graph: {
+      nodeCount,
+      firstEdges: sections.nodes.arrays.firstEdges,
+      edgeTypes: edges.arrays.types,
+      edgeTargets: edges.arrays.targets,
+      rootOrdinal: layout.rootNodeIndex / layout.nodeFieldCount,
+      types: typeIndexes(layout.nodeTypeNames, layout.edgeTypeNames),
+    },
+  };
 }
 
 async function readTopLevel(cursor: ChunkCursor, options: ParseOptions): Promise<Sections> {
