@@ -33,12 +33,17 @@ export class NameIndexes<Name extends string> {
   private readonly found = new Map<Name, number[]>();
 
   constructor(strings: StringStore, names: readonly Name[]) {
-    const wanted = names.map((name) => ({ name, bytes: encoder.encode(name) }));
-    const lengths = new Set(wanted.map((entry) => entry.bytes.length));
-    for (const { name } of wanted) this.found.set(name, []);
+    // Grouped by byte length, so most strings of a big table are passed over by one lookup.
+    const byLength: { name: Name; bytes: Uint8Array }[][] = [];
+    for (const name of names) {
+      const bytes = encoder.encode(name);
+      (byLength[bytes.length] ??= []).push({ name, bytes });
+      this.found.set(name, []);
+    }
     for (let index = 0; index < strings.count; index++) {
-      if (!lengths.has(strings.byteLength(index))) continue;
-      for (const entry of wanted) {
+      const candidates = byLength[strings.byteLength(index)];
+      if (candidates === undefined) continue;
+      for (const entry of candidates) {
         if (strings.equalsBytes(index, entry.bytes)) this.found.get(entry.name)!.push(index);
       }
     }
