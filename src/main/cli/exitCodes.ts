@@ -1,7 +1,18 @@
 import type { ErrorCode } from '../../shared/contract/errors';
 
 /** The CLI's documented exit codes (README, "Command line"). */
-export const EXIT = { ok: 0, other: 1, usage: 2, target: 3, budgetFailed: 4 } as const;
+export const EXIT = {
+  ok: 0,
+  other: 1,
+  usage: 2,
+  /** The target is unreachable, exited or detached (or no snapshot file could be opened). */
+  target: 3,
+  budgetFailed: 4,
+  /** `heapdeck check` found a leak (and no budget failed). */
+  leakFound: 5,
+  /** `heapdeck check` was stopped by Ctrl-C or SIGTERM: 128 + SIGINT, as shells report it. */
+  interrupted: 130,
+} as const;
 
 const TARGET_CODES: ReadonlySet<ErrorCode> = new Set([
   'TARGET_UNREACHABLE',

@@ -5,7 +5,9 @@ import { SAMPLE_INTERVAL_MS } from '../../shared/model/metrics';
 import { parseTargetSpec } from '../../shared/targetSpec';
 import { createServices } from '../services';
 import type { CliContext } from './cliContext';
+import { checkOptionsFrom } from './check/checkOptions';
 import { analyzeCommand } from './commands/analyzeCommand';
+import { checkCommand } from './commands/checkCommand';
 import { diffCommand } from './commands/diffCommand';
 import { findingsCommand } from './commands/findingsCommand';
 import { gcCommand } from './commands/gcCommand';
@@ -18,6 +20,7 @@ import { targetsCommand } from './commands/targetsCommand';
 import { trendCommand } from './commands/trendCommand';
 import { watchCommand } from './commands/watchCommand';
 import { isReportFormat } from '../reports/reportFormats';
+import { parseCount } from './count';
 import { parseDurationMs } from './duration';
 import { EXIT, exitCodeFor } from './exitCodes';
 import { USAGE } from './usage';
@@ -77,6 +80,12 @@ function parseOptions(args: string[]) {
       top: { type: 'string' },
       budget: { type: 'string' },
       format: { type: 'string' },
+      launch: { type: 'string' },
+      target: { type: 'string' },
+      scenario: { type: 'string' },
+      snapshots: { type: 'string' },
+      report: { type: 'string' },
+      'out-dir': { type: 'string' },
     },
   });
 }
@@ -139,6 +148,8 @@ async function runCommand(
       if (!isReportFormat(format)) throw new HeapdeckError('INVALID_ARGUMENT', `--format takes html, json or md (got "${format}").`);
       return reportCommand(context, { inputs: positionals, format, outputPath: values.output, top: parseCount(values.top, '--top', 20), budgetPath: values.budget });
     }
+    case 'check':
+      return checkCommand(context, checkOptionsFrom(values, positionals, process.cwd()));
     case 'snapshots':
       if (positionals.length) throw new HeapdeckError('INVALID_ARGUMENT', `Unexpected argument "${positionals[0]}".`);
       return snapshotsCommand(context, { json: values.json });
@@ -150,15 +161,6 @@ async function runCommand(
     default:
       throw new HeapdeckError('INVALID_ARGUMENT', `Unknown command "${command}".`);
   }
-}
-
-function parseCount(text: string | undefined, option: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  const count = Number(text);
-  if (!Number.isInteger(count) || count < 1 || count > 10_000) {
-    throw new HeapdeckError('INVALID_ARGUMENT', `${option} takes a whole number from 1 to 10000 (got "${text}").`);
-  }
-  return count;
 }
 
 function parsePort(text: string | undefined): number {

@@ -46,6 +46,18 @@ Usage:
       A session folder (~/.heapdeck/sessions/<id>) adds its memory timeline. HTML (the
       default) is one self-contained file with no script; JSON follows
       resources/heapdeck-report.schema.json; md is a summary for a pull request.
+  heapdeck check --launch "node app.js" | --target <target> [--tab <match>]
+      [--scenario load.js] [--snapshots 3] [--interval 10s] [--budget budgets.json]
+      [--report <file.html|json|md>] [--format html|json|md] [--out-dir <dir>] [--json]
+      The memory check for CI: launch a Node script (stopped at the end) or attach to a
+      running target, take --snapshots snapshots each after a full GC, --interval apart,
+      then run findings, leak candidates and budgets over them. --scenario is a Node
+      script run before each snapshot (the first run is a warm-up before the baseline)
+      to put load on the app; it gets HEAPDECK_ITERATION (0, 1, ...), HEAPDECK_ITERATIONS
+      and HEAPDECK_TARGET_PID, and must exit 0. Snapshots go to --out-dir (default: a new
+      folder under the OS temp folder, printed). Prints a short verdict, or one JSON
+      object with --json. Exits 4 when a budget fails, 5 when a leak is found (a growing
+      collection or listeners, or leak candidates of 1000+ objects or 1 MB+ by one path).
   heapdeck snapshots [--json]
       The snapshot library: snapshots taken in sessions and files imported or opened
       before, newest first, with size, object count and heap total once analysed.
@@ -58,6 +70,8 @@ Usage:
   ws://host:port/id  a debugger WebSocket URL
   host:port | port   an inspector endpoint; for Chrome, --tab picks a tab by URL part or id
 
-Exit codes: 0 ok, 1 other error, 2 usage error, 3 target unreachable or detached
-(or no snapshot file could be opened), 4 a budget failed (heapdeck findings / report --budget).
+Exit codes: 0 ok, 1 other error (or a check's scenario failed), 2 usage error,
+3 target unreachable, exited or detached (or no snapshot file could be opened),
+4 a budget failed (heapdeck findings / report / check --budget), 5 heapdeck check found a
+leak, 130 heapdeck check was interrupted (Ctrl-C).
 `;

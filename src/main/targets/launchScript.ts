@@ -22,6 +22,8 @@ const BANNER = [
 export interface LaunchOptions {
   script: string;
   args?: string[];
+  /** Node's own flags, placed before the script. */
+  nodeArgs?: string[];
   /** Where the script runs and `script` is resolved from; Heapdeck's own by default. */
   cwd?: string;
   /** The Node binary; see {@link defaultNodePath}. */
@@ -32,9 +34,9 @@ type Stream = 'stdout' | 'stderr';
 type OutputListener = (stream: Stream, line: string) => void;
 
 /**
- * Starts `node --inspect-brk=127.0.0.1:0 script ...args`, paused before its first line so no
- * allocation is missed, and resolves with its debugger URL once Node prints it. The script's
- * output streams line by line without Node's inspector banner.
+ * Starts `node --inspect-brk=127.0.0.1:0 ...nodeArgs script ...args`, paused before its first
+ * line so no allocation is missed, and resolves with its debugger URL once Node prints it. The
+ * script's output streams line by line without Node's inspector banner.
  */
 export async function launchScript(options: LaunchOptions): Promise<{ launched: LaunchedScript; webSocketUrl: string }> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -45,7 +47,7 @@ export async function launchScript(options: LaunchOptions): Promise<{ launched: 
     throw new HeapdeckError('NOT_FOUND', `The script ${scriptPath} does not exist.`);
   }
   const nodePath = options.nodePath ?? defaultNodePath();
-  const child = spawn(nodePath, ['--inspect-brk=127.0.0.1:0', scriptPath, ...(options.args ?? [])], {
+  const child = spawn(nodePath, ['--inspect-brk=127.0.0.1:0', ...(options.nodeArgs ?? []), scriptPath, ...(options.args ?? [])], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

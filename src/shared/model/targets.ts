@@ -71,8 +71,11 @@ export type AttachRequest =
    * `match` picks one by target id or a substring of its URL or title.
    */
   | { by: 'endpoint'; endpoint: string; match?: string }
-  /** Launch `node --inspect-brk=127.0.0.1:0 script ...args` and attach to it. */
-  | { by: 'launch'; script: string; args?: string[]; cwd?: string; nodePath?: string }
+  /**
+   * Launch `node --inspect-brk=127.0.0.1:0 ...nodeArgs script ...args` and attach to it
+   * (`nodeArgs`: Node's own flags, e.g. `--max-old-space-size=512`).
+   */
+  | { by: 'launch'; script: string; args?: string[]; nodeArgs?: string[]; cwd?: string; nodePath?: string }
   /** A worker thread of an already attached Node process. */
   | { by: 'worker'; parentWatchId: string; workerId: string };
 

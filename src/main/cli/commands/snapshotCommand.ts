@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { formatBytes } from '../../../shared/format/bytes';
-import type { SnapshotProgress } from '../../../shared/model/snapshots';
 import type { AttachRequest } from '../../../shared/model/targets';
 import type { CliContext } from '../cliContext';
 import { EXIT } from '../exitCodes';
+import { describeSnapshotProgress } from '../snapshotProgressLine';
 import { printSnapshotReport } from './analyzeCommand';
 
 /** Attaches, streams a heap snapshot to `outputPath` with progress on stderr, detaches. */
@@ -15,7 +15,7 @@ export async function snapshotCommand(
   const { api } = context;
   const watch = await api.call('attach', { request });
   const stopProgress = api.on('snapshotProgress', (progress) => {
-    if (progress.watchId === watch.watchId) context.progress(describeProgress(progress));
+    if (progress.watchId === watch.watchId) context.progress(describeSnapshotProgress(progress));
   });
   // Ctrl-C cancels the capture, which deletes the partial file.
   void context.interrupted.then(() => api.call('cancelSnapshot', { watchId: watch.watchId }));
@@ -39,12 +39,4 @@ export async function snapshotCommand(
     stopProgress();
     await api.call('detach', { watchId: watch.watchId }).catch(() => undefined);
   }
-}
-
-function describeProgress(progress: SnapshotProgress): string {
-  if (progress.phase === 'gc') return 'Collecting garbage first...';
-  if (progress.phase === 'capture' && progress.total > 0) {
-    return `Capturing: ${Math.round((progress.done / progress.total) * 100)} % of objects, ${formatBytes(progress.bytesWritten)} written`;
-  }
-  return `Writing: ${formatBytes(progress.bytesWritten)}`;
 }
