@@ -67,6 +67,12 @@ test('compare two snapshots, then find the growing cache across three', async ({
   const cluster = page.getByTestId('allocated-clusters').getByTestId('leak-cluster').first();
   await expect(cluster).toContainText('2,000 × Entry');
   await expect(cluster.getByTestId('retaining-path')).toContainText('LeakyCache');
+  // The comparison as a report of its own (the explorer's header exports the snapshot alone).
+  const comparisonTab = page.getByTestId('comparison-tab');
+  await comparisonTab.getByTestId('export-report').click();
+  await expect(comparisonTab.getByTestId('report-destination')).toHaveValue(join(dir, 'cache-2-comparison-report.html'));
+  await comparisonTab.getByTestId('report-save').click();
+  await expect(comparisonTab.getByTestId('report-saved')).toContainText('cache-2-comparison-report.html', { timeout: 60_000 });
 
   // All three as a series: the growing Map is a finding with a path through LeakyCache.
   await page.getByTestId('snapshot-tab-library').click();
@@ -87,4 +93,7 @@ test('compare two snapshots, then find the growing cache across three', async ({
   await page.goto(`file://${join(dir, 'cache-2-report.html')}`);
   await expect(page.locator('body')).toContainText('LeakyCache');
   await expect(page.locator('script')).toHaveCount(0);
+  await page.goto(`file://${join(dir, 'cache-2-comparison-report.html')}`);
+  await expect(page.getByRole('heading', { name: 'Heapdeck comparison report' })).toBeVisible();
+  await expect(page.locator('td .name').filter({ hasText: 'Entry' }).first()).toBeVisible();
 });

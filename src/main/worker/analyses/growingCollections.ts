@@ -38,7 +38,8 @@ export const growingCollections: SeriesAnalysis = {
 };
 
 function kindOf(object: ObjectRow): string {
-  if (object.className === 'Map' || object.className === 'Set' || object.className === 'Array') return `A ${object.className}`;
+  if (object.className === 'Map' || object.className === 'Set') return `A ${object.className}`;
+  if (object.className === 'Array') return 'An Array';
   return 'An object used as a dictionary';
 }
 

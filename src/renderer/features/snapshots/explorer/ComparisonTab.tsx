@@ -9,6 +9,7 @@ import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
 import { VirtualTree } from '../../../components/tree/VirtualTree';
+import { ExportReportButton } from '../../reports/ExportReportButton';
 import { AllocatedClusters } from './AllocatedClusters';
 import { comparisonColumns } from './comparisonColumns';
 import { comparisonSource } from './comparisonTreeSource';
@@ -33,6 +34,7 @@ export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: ClassDiffSortKey; ascending: boolean }>({ key: 'deltaRetainedBytes', ascending: false });
   const [grouping, setGrouping] = useState<'classes' | 'paths'>('classes');
+  const basePath = others.find((other) => other.snapshotId === baseId)?.path;
 
   useEffect(() => {
     if (!baseId) return undefined;
@@ -110,6 +112,9 @@ export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
               New objects by retaining path
             </button>
           </span>
+        )}
+        {comparison && basePath && (
+          <ExportReportButton source={{ files: [basePath, info.path] }} defaultStem={info.path.replace(/\.heapsnapshot$/, '-comparison-report')} />
         )}
       </div>
       {comparison?.warning && (
