@@ -107,6 +107,25 @@ describe('dominators and retained sizes', () => {
     expect(model.object(value).distance).toBe(3);
   });
 
+  it('a value in two WeakMaps takes its distance from whichever pair completes first', async () => {
+    const b = new SnapshotBuilder();
+    const value = b.node({ name: 'Value', selfSize: 100 });
+    const keys = [b.node({ name: 'KeyOne', selfSize: 10 }), b.node({ name: 'KeyTwo', selfSize: 10 })];
+    const tables = [b.node({ name: 'system / EphemeronHashTable', selfSize: 30 }), b.node({ name: 'system / EphemeronHashTable', selfSize: 30 })];
+    const wm = b.node({ name: 'WeakMap', selfSize: 10 });
+    const pair = (k: number) =>
+      `part of key (Key @${b.idOf(keys[k]!)}) -> value (Value @${b.idOf(value)}) pair in WeakMap (table @${b.idOf(tables[k]!)})`;
+    // Breadth first: the first pair's key edge waits; the second pair's table and key edges
+    // complete it before the first pair's table (one level deeper, under its WeakMap) is reached.
+    b.edge(b.root, keys[0]!, 'property', 'one').edge(b.root, tables[1]!, 'property', 'table').edge(b.root, keys[1]!, 'property', 'two');
+    b.edge(b.root, wm, 'property', 'wm').edge(wm, tables[0]!, 'internal', 'table');
+    b.edge(keys[0]!, value, 'internal', `1 / ${pair(0)}`).edge(tables[0]!, value, 'internal', `2 / ${pair(0)}`);
+    b.edge(tables[1]!, value, 'internal', `3 / ${pair(1)}`).edge(keys[1]!, value, 'internal', `4 / ${pair(1)}`);
+    const model = await load(b);
+    expect(model.object(value).distance).toBe(2);
+    expect(idom(model, value)).toBe(b.root);
+  });
+
   it('shortcut edges retain only from the root', async () => {
     const b = new SnapshotBuilder();
     const first = b.node({ name: 'Window', selfSize: 10 });

@@ -48,14 +48,24 @@ export function computeDistances(
   // helper thread measures distances during the dominator pass.
   const distances = new Int32Array(scratch.take().buffer, 0, nodeCount).fill(UNREACHABLE_DISTANCE);
   const queue = new UintQueue();
-  const pendingPairs = new Set<string>();
+  // The first of a WeakMap value's two edges is held back until the second is seen. A value is
+  // almost always in one pair, so pending edges are kept by value node (numbers, no strings for
+  // the hundreds of thousands of entries of a big WeakMap); another pair's edge to a value that
+  // already waits is kept by its pair key.
+  const pendingByValue = new Map<number, number>();
+  const pendingOtherPairs = new Set<string>();
   const numericNames = new Map<number, number>();
-
-  // The first of a WeakMap value's two edges is held back until the second is seen.
-  const followsEphemeron = (nameIndex: number): boolean => {
-    const pairKey = ephemerons.pairKeyOf(nameIndex);
-    if (pairKey === undefined || pendingPairs.delete(pairKey)) return true;
-    pendingPairs.add(pairKey);
+  const followsEphemeron = (nameIndex: number, value: number): boolean => {
+    if (!ephemerons.isEphemeron(nameIndex)) return true;
+    const waiting = pendingByValue.get(value);
+    if (waiting === undefined) {
+      pendingByValue.set(value, nameIndex);
+      return false;
+    }
+    if (ephemerons.samePair(waiting, nameIndex)) return pendingByValue.delete(value);
+    const pairKey = ephemerons.pairKeyOf(nameIndex)!;
+    if (pendingOtherPairs.delete(pairKey)) return true;
+    pendingOtherPairs.add(pairKey);
     return false;
   };
   const bfs = (): void => {
@@ -79,7 +89,7 @@ export function computeDistances(
           // share them, so only the value slots are real paths (crbug.com/413608).
           const index = numericEdgeName(graph, edge, numericNames);
           if (!(index < 2 || index % 3 !== 1)) continue;
-        } else if (type === types.edgeInternal && !followsEphemeron(edgeNames[edge]!)) {
+        } else if (type === types.edgeInternal && !followsEphemeron(edgeNames[edge]!, target)) {
           continue;
         }
         distances[target] = distance;

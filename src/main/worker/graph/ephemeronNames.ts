@@ -41,6 +41,13 @@ export class EphemeronNames {
     return `${this.ids[at]}/${this.ids[at + 1]}/${this.ids[at + 2]}`;
   }
 
+  /** Whether two ephemeron names are the two edges of one key/value pair. */
+  samePair(nameIndex: number, otherNameIndex: number): boolean {
+    const at = 3 * (this.slotOf(nameIndex) - 1);
+    const other = 3 * (this.slotOf(otherNameIndex) - 1);
+    return this.ids[at] === this.ids[other] && this.ids[at + 1] === this.ids[other + 1] && this.ids[at + 2] === this.ids[other + 2];
+  }
+
   isEphemeron(nameIndex: number): boolean {
     return this.slotOf(nameIndex) !== PLAIN;
   }
