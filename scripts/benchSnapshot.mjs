@@ -1,8 +1,9 @@
 // npm run bench:snapshot [-- --sizes 50,250 --runs 3 --engines heapdeck,toolkit,memlab]
 // Generates real V8 snapshots of about the given sizes in MB (cached in bench-results/snapshots),
 // then times Heapdeck's engine, DevTools' algorithms (heap-snapshot-toolkit) and MemLab on each,
-// every run a separate process from file to "retained sizes and class summary ready", and prints
-// one table: wall time and peak RSS (median of the runs when a run takes under a minute).
+// every run a separate process from file to "retained sizes and class summary ready", the engines
+// taking turns, and prints one table: wall time and peak RSS (median of the runs; an engine whose
+// run took over a minute is run once).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -18,17 +19,33 @@ const { values } = parseArgs({
 const bundle = join(root, 'out', 'bench', 'snapshotEngine.mjs');
 const LONG_RUN_MS = 60_000;
 
-async function timeEngine(engine, path, runs) {
-  const results = [];
+async function timeRun(engine, path) {
+  const started = performance.now();
+  const line = await run(['--max-old-space-size=16000', 'scripts/benchSnapshotRun.mjs', engine, path, bundle]);
+  return { ...JSON.parse(line.trim().split('\n').pop()), wallMs: performance.now() - started };
+}
+
+/**
+ * Runs the engines in turns (one run of each, then the next round) rather than all runs of one
+ * engine first: this machine's speed drifts over minutes, and turns spread the drift evenly.
+ */
+async function timeEngines(engines, path, bytes, runs) {
+  const results = Object.fromEntries(engines.map((engine) => [engine, []]));
   for (let attempt = 0; attempt < runs; attempt++) {
-    const started = performance.now();
-    const line = await run(['--max-old-space-size=16000', 'scripts/benchSnapshotRun.mjs', engine, path, bundle]);
-    const wallMs = performance.now() - started;
-    results.push({ ...JSON.parse(line.trim().split('\n').pop()), wallMs });
-    if (wallMs > LONG_RUN_MS) break;
+    for (const engine of engines) {
+      const done = results[engine];
+      if (done.some((result) => result.wallMs > LONG_RUN_MS)) continue;
+      process.stderr.write(`${engine} on ${(bytes / 1e6).toFixed(0)} MB, run ${attempt + 1}...\n`);
+      done.push(await timeRun(engine, path));
+    }
   }
-  const median = (key) => results.map((result) => result[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
-  return { wallMs: median('wallMs'), peakRssBytes: median('peakRssBytes'), classCount: results[0].classCount, runs: results.length };
+  const median = (done, key) => done.map((result) => result[key]).sort((a, b) => a - b)[Math.floor(done.length / 2)];
+  return Object.fromEntries(
+    Object.entries(results).map(([engine, done]) => [
+      engine,
+      { wallMs: median(done, 'wallMs'), peakRssBytes: median(done, 'peakRssBytes'), classCount: done[0].classCount, runs: done.length },
+    ]),
+  );
 }
 
 await build({
@@ -54,12 +71,7 @@ const engines = values.engines.split(',');
 const rows = [];
 for (const megabytes of values.sizes.split(',').map(Number)) {
   const { path, bytes } = await snapshotOfSize(megabytes);
-  const timings = {};
-  for (const engine of engines) {
-    process.stderr.write(`${engine} on ${(bytes / 1e6).toFixed(0)} MB...\n`);
-    timings[engine] = await timeEngine(engine, path, Number(values.runs));
-  }
-  rows.push({ bytes, timings });
+  rows.push({ bytes, timings: await timeEngines(engines, path, bytes, Number(values.runs)) });
 }
 
 const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
