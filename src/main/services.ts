@@ -123,7 +123,7 @@ export async function createServices(root: string, options: ServicesOptions): Pr
     setBudgets: ({ budgets: next }) => budgets.set(next),
     checkBudgets: ({ snapshotIds, budgets: given }) => checkBudgets(snapshots, snapshotIds, given ?? budgets.get()),
     // The report is built through this very door, so its numbers are the API's.
-    exportReport: (request) => exportReport(createApiClient(door), request, budgets.get()),
+    exportReport: (request) => exportReport(createApiClient(door), request, budgets.get(), (path) => snapshots.openedOf(path)),
     getClassInstances: ({ snapshotId, ...request }) => snapshots.call(snapshotId, 'classInstances', request),
     getObjectDetails: ({ snapshotId, ordinal }) => snapshots.call(snapshotId, 'details', { ordinal }),
     getDominatorChildren: ({ snapshotId, ...page }) => snapshots.call(snapshotId, 'dominatorChildren', page),

@@ -203,6 +203,20 @@ describe('heapdeck report', () => {
     expect(await refusal({ format: 'md', destination: join(dir, 'none.md') })).toBe('INVALID_ARGUMENT');
   });
 
+  it('exportReport uses the snapshots the app has open instead of opening them again, and leaves them open', async () => {
+    const ids = await openAll(series);
+    const opened: string[] = [];
+    const stop = door.api.on('snapshotLoadProgress', (progress) => opened.push(progress.path));
+    try {
+      await door.api.call('exportReport', { files: series, format: 'md', destination: join(dir, 'reused.md') });
+    } finally {
+      stop();
+    }
+    expect(opened).toEqual([]);
+    expect(await readFile(join(dir, 'reused.md'), 'utf8')).toMatch(/grew in every snapshot/);
+    for (const snapshotId of ids) expect(await door.api.call('closeSnapshot', { snapshotId })).toEqual({ closed: true });
+  });
+
   it('usage errors: no -o, an unknown format; a folder that is not a session is not found', async () => {
     expect((await cli(['report', series[0]!], door.root)).code).toBe(2);
     expect((await cli(['report', series[0]!, '--format', 'pdf', '-o', join(dir, 'x.pdf')], door.root)).code).toBe(2);

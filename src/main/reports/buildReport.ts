@@ -16,7 +16,7 @@ import {
 } from '../../shared/model/report';
 import type { SnapshotEntry } from '../../shared/model/snapshotLibrary';
 import type { CliContext } from '../cli/cliContext';
-import { openSnapshotFiles } from '../cli/openSnapshotFiles';
+import { openSnapshotFiles, type OpenedLookup } from '../cli/openSnapshotFiles';
 import { readSessionTimeline } from './sessionTimeline';
 
 /** What a report is made from: snapshot files (oldest first), or a recorded session (by folder or id). */
@@ -26,6 +26,8 @@ export interface ReportOptions {
   /** How many classes (summary, comparison, trend) and paths each table keeps. */
   top: number;
   budgets?: Budget[];
+  /** Snapshots the app has open, used as they are (see `openSnapshotFiles`). */
+  alreadyOpen?: OpenedLookup;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function buildReport(
   const paths = 'files' in source ? source.files : sessionEntries.map((entry) => entry.path);
   if (!paths.length) throw new HeapdeckError('NOT_FOUND', `The session ${sessionId} has no snapshots to report on.`);
 
-  const opened = await openSnapshotFiles(context, paths);
+  const opened = await openSnapshotFiles(context, paths, options.alreadyOpen);
   try {
     const ids = opened.snapshots.map((snapshot) => snapshot.snapshotId);
     const kind: ReportKind = ids.length === 1 ? 'snapshot' : ids.length === 2 ? 'comparison' : 'trend';

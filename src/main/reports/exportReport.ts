@@ -3,6 +3,7 @@ import { extname, isAbsolute } from 'node:path';
 import type { ApiClient } from '../../shared/contract/client';
 import { HeapdeckError } from '../../shared/contract/errors';
 import type { Budget } from '../../shared/model/findings';
+import type { OpenedLookup } from '../cli/openSnapshotFiles';
 import { writeFileAtomic } from '../os/writeFileAtomic';
 import { buildReport, type ReportSource } from './buildReport';
 import { isReportFormat, REPORT_WRITERS } from './reportFormats';
@@ -18,9 +19,15 @@ export interface ExportRequest {
 
 /**
  * The app's "Export report": the same report `heapdeck report` writes, built through the API
- * (so its numbers are the ones the views show), written through a temporary file.
+ * (so its numbers are the ones the views show) from the snapshots the app has open where it
+ * has them, written through a temporary file.
  */
-export async function exportReport(api: ApiClient, request: ExportRequest, budgets: Budget[]): Promise<{ path: string; sizeBytes: number }> {
+export async function exportReport(
+  api: ApiClient,
+  request: ExportRequest,
+  budgets: Budget[],
+  alreadyOpen: OpenedLookup,
+): Promise<{ path: string; sizeBytes: number }> {
   const { format, destination } = request;
   if (!isReportFormat(format)) throw new HeapdeckError('INVALID_ARGUMENT', `A report is html, json or md (got "${String(format)}").`);
   if (typeof destination !== 'string' || !isAbsolute(destination) || extname(destination) !== `.${format}`) {
@@ -28,6 +35,7 @@ export async function exportReport(api: ApiClient, request: ExportRequest, budge
   }
   const report = await buildReport({ api, err: () => undefined, progress: () => undefined }, sourceOf(request), {
     top: TABLE_ROWS,
+    alreadyOpen,
     ...(budgets.length ? { budgets } : {}),
   });
   await writeFileAtomic(destination, REPORT_WRITERS[format](report));

@@ -23,6 +23,8 @@ interface OpenSnapshot {
   /** Settles once the worker has written (or given up writing) the analysis cache. */
   cacheSettled: Promise<void>;
   settleCache(): void;
+  /** Set once the worker has opened the file. */
+  info?: OpenedSnapshotInfo;
 }
 
 /** A snapshot being analysed while its capture streams in. */
@@ -150,6 +152,13 @@ export class OpenSnapshots {
     return () => this.closedListeners.delete(listener);
   }
 
+  /** A snapshot of the file at `path` that is open and ready, if there is one. */
+  openedOf(path: string): OpenedSnapshotInfo | undefined {
+    const key = resolve(path);
+    for (const snapshot of this.snapshots.values()) if (snapshot.path === key && snapshot.info) return snapshot.info;
+    return undefined;
+  }
+
   /** The file an open snapshot was read from; undefined when it is not open. */
   pathOf(snapshotId: string): string | undefined {
     return this.snapshots.get(snapshotId)?.path;
@@ -172,7 +181,12 @@ export class OpenSnapshots {
     const pending = snapshot.pending.get(id);
     snapshot.pending.delete(id);
     if (message.result.ok) {
-      pending?.resolve(message.type === 'opened' ? { ...message.result.value, snapshotId, path: snapshot.path } : message.result.value);
+      if (message.type === 'opened') {
+        snapshot.info = { ...message.result.value, snapshotId, path: snapshot.path };
+        pending?.resolve(snapshot.info);
+      } else {
+        pending?.resolve(message.result.value);
+      }
       return;
     }
     pending?.reject(HeapdeckError.fromDto(message.result.error));
