@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../src/main/os/processAlive';
 import type { HeapdeckReport } from '../../src/shared/model/report';
@@ -135,15 +135,31 @@ describe('heapdeck check', () => {
     }
   }, 60_000);
 
-  it('exits 3 with a clear message when the launched app exits early, keeping the snapshot already written', async () => {
+  it('exits 3 with a clear message when the launched app exits early, keeping the snapshot already written and reporting on it', async () => {
     const app = await project(QUITTING_APP, (dir) => loadScenario(dir, { quitAt: 1 }));
     const outDir = join(app.dir, 'snapshots');
-    const { code, out, err } = await check(['--launch', `node ${app['app.js']}`, '--scenario', app['load.js'], '--interval', '300ms', '--out-dir', outDir]);
+    const reportPath = join(app.dir, 'partial.json');
+    const { code, out, err } = await check([
+      '--launch',
+      `node ${app['app.js']}`,
+      '--scenario',
+      app['load.js'],
+      '--interval',
+      '300ms',
+      '--out-dir',
+      outDir,
+      '--report',
+      reportPath,
+    ]);
     expect(code, `${out}\n${err}`).toBe(3);
     expect(out).toMatch(/^FAIL: the target went away before the check ended \(exit 3\)/);
-    expect(out).toMatch(/The target went away before snapshot 2 of 3: .+\. The snapshot already written is kept\./);
+    expect(out).toMatch(/The target went away before snapshot 2 of 3: .+\. The snapshot already written is kept\. The report covers them\./);
     expect(err).toMatch(/\[app\] quitting on request/);
     expect(await snapshotFiles(outDir)).toEqual(['snapshot-1.heapsnapshot']);
+    const partial = JSON.parse(await readFile(reportPath, 'utf8')) as HeapdeckReport;
+    expect(validateReport(partial), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(partial.kind).toBe('snapshot');
+    expect(partial.snapshots.map((file) => basename(file.path))).toEqual(['snapshot-1.heapsnapshot']);
   }, 60_000);
 
   it('Ctrl-C stops the check and the app it launched (exit 130) in the built CLI', async () => {

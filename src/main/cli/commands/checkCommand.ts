@@ -43,7 +43,7 @@ export async function checkCommand(context: CliContext, options: CheckOptions): 
     ...(options.scenarioPath !== undefined ? { scenarioPath: options.scenarioPath } : {}),
   });
   const result = series.stopped
-    ? stoppedResult(series, series.stopped, snapshotsDir, options.snapshots)
+    ? await stoppedResult(context, series, series.stopped, snapshotsDir, options, budgets)
     : await judgedResult(context, series, snapshotsDir, options, budgets);
   printCheckResult(context, result, options.json);
   return result.exitCode;
@@ -56,12 +56,7 @@ async function judgedResult(
   options: CheckOptions,
   budgets: Budget[] | undefined,
 ): Promise<CheckResult> {
-  // The watch's session holds exactly this check's snapshots, and gives the report its timeline.
-  const report = await buildReport(context, { sessionId: series.watch.sessionId }, { top: REPORT_TOP, ...(budgets ? { budgets } : {}) });
-  if (options.report) {
-    await writeFileAtomic(options.report.path, REPORT_WRITERS[options.report.format](report));
-    context.err(`Wrote the ${options.report.format} report to ${options.report.path}`);
-  }
+  const report = await writeReport(context, series, options, budgets);
   const verdict = judgeReport(report);
   return {
     outcome: verdict.outcome,
@@ -78,11 +73,40 @@ async function judgedResult(
   };
 }
 
-function stoppedResult(series: SeriesOutcome, stop: SeriesStop, snapshotsDir: string, planned: number): CheckResult {
-  const { exitCode, why } = describeStop(stop, `before snapshot ${series.snapshots.length + 1} of ${planned}`);
+/** The report of the series, written when asked for: the watch's session holds exactly this check's snapshots and gives the report its timeline. */
+async function writeReport(context: CliContext, series: SeriesOutcome, options: CheckOptions, budgets: Budget[] | undefined): Promise<HeapdeckReport> {
+  const report = await buildReport(context, { sessionId: series.watch.sessionId }, { top: REPORT_TOP, ...(budgets ? { budgets } : {}) });
+  if (options.report) {
+    await writeFileAtomic(options.report.path, REPORT_WRITERS[options.report.format](report));
+    context.err(`Wrote the ${options.report.format} report to ${options.report.path}`);
+  }
+  return report;
+}
+
+async function stoppedResult(
+  context: CliContext,
+  series: SeriesOutcome,
+  stop: SeriesStop,
+  snapshotsDir: string,
+  options: CheckOptions,
+  budgets: Budget[] | undefined,
+): Promise<CheckResult> {
+  const { exitCode, why } = describeStop(stop, `before snapshot ${series.snapshots.length + 1} of ${options.snapshots}`);
   const written = series.snapshots.length;
   const kept = written ? ` The ${written === 1 ? 'snapshot' : `${written} snapshots`} already written ${written === 1 ? 'is' : 'are'} kept.` : '';
-  return { outcome: stop.kind, exitCode, message: why + kept, ...baseResult(series, snapshotsDir), leaks: [], budgets: [], findings: [] };
+  // What was captured before the target went away is often the clue to why: report on it. Not
+  // after Ctrl-C, where the person asked to stop now.
+  const partial = options.report && written > 0 && stop.kind !== 'interrupted' ? await writeReport(context, series, options, budgets) : undefined;
+  return {
+    outcome: stop.kind,
+    exitCode,
+    message: why + kept + (partial ? ' The report covers them.' : ''),
+    ...baseResult(series, snapshotsDir, partial),
+    leaks: [],
+    budgets: [],
+    findings: [],
+    ...(partial && options.report ? { report: options.report } : {}),
+  };
 }
 
 function describeStop(stop: SeriesStop, when: string): { exitCode: number; why: string } {
