@@ -18,10 +18,12 @@ interface ExportReportButtonProps {
   source: { files: string[] } | { sessionId: string };
   /** Where the report goes by default (without extension), e.g. beside the first snapshot. */
   defaultStem: string;
+  /** The button's text, when the view shows more than one kind of report. */
+  label?: string;
 }
 
 /** Export a report of what this view shows, in the format a teammate needs. */
-export function ExportReportButton({ source, defaultStem }: ExportReportButtonProps) {
+export function ExportReportButton({ source, defaultStem, label = 'Export report' }: ExportReportButtonProps) {
   const client = useApi();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<Format>('html');
@@ -40,7 +42,7 @@ export function ExportReportButton({ source, defaultStem }: ExportReportButtonPr
     return (
       <span className="export-report">
         <button type="button" className="btn" onClick={() => setOpen(true)} data-testid="export-report">
-          Export report
+          {label}
         </button>
         {saved && (
           <span className="share" role="status" data-testid="report-saved" title={saved.path}>

@@ -114,7 +114,11 @@ export function ComparisonTab({ info, others, onSelect }: ComparisonTabProps) {
           </span>
         )}
         {comparison && basePath && (
-          <ExportReportButton source={{ files: [basePath, info.path] }} defaultStem={info.path.replace(/\.heapsnapshot$/, '-comparison-report')} />
+          <ExportReportButton
+            source={{ files: [basePath, info.path] }}
+            defaultStem={info.path.replace(/\.heapsnapshot$/, '-comparison-report')}
+            label="Export comparison"
+          />
         )}
       </div>
       {comparison?.warning && (
