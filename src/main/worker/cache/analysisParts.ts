@@ -4,6 +4,7 @@ import { BitVector } from '../graph/bitVector';
 import { ClassTable, type ClassInfo } from '../graph/classTable';
 import { typeIndexes } from '../graph/heapGraph';
 import type { InterfaceDefinition } from '../graph/interfaceDefinitions';
+import { EphemeronNames } from '../graph/ephemeronNames';
 import { KnownStrings } from '../graph/knownStrings';
 import { StringStore } from '../parse/stringStore';
 
@@ -183,6 +184,7 @@ export function rebuildAnalysis(meta: AnalysisMeta, arrays: Map<string, CachedAr
   return {
     graph,
     known: new KnownStrings(strings),
+    ephemerons: new EphemeronNames(strings),
     retainers: { firstRetainer: array('firstRetainer'), retainerNodes: array('retainerNodes'), essentialSlots },
     dominators: array('dominators'),
     retainedSizes: array('retainedSizes'),

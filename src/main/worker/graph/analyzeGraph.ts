@@ -21,6 +21,8 @@ export type AnalysisStep = 'retainers' | 'dominators' | 'distances' | 'classes' 
 export interface HeapAnalysis {
   graph: HeapGraph;
   known: KnownStrings;
+  /** WeakMap edge names, parsed as met: one per snapshot, shared by every view of it. */
+  ephemerons: EphemeronNames;
   retainers: Retainers;
   dominators: Uint32Array;
   retainedSizes: Float64Array;
@@ -123,7 +125,7 @@ export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {
   scratch.give(tree.firstChild, tree.children);
   scratch.clear();
   const statistics = computeStatistics(graph, known, retainers, totalSizeBytes);
-  return { graph, known, retainers, dominators, retainedSizes, distances, classes, aggregates, statistics, totalSizeBytes };
+  return { graph, known, ephemerons, retainers, dominators, retainedSizes, distances, classes, aggregates, statistics, totalSizeBytes };
 }
 
 async function ownedByPage(graph: HeapGraph, known: KnownStrings, scratch: ScratchBuffers, globalsOwned?: Promise<GlobalsOwned>): Promise<Uint8Array> {

@@ -1,7 +1,6 @@
 import { HeapdeckError } from '../../../shared/contract/errors';
 import type { InstanceSortKey, ObjectDetails, ObjectFilter, RetainerNoise, RetainersPage } from '../../../shared/model/heapSnapshots';
 import type { HeapAnalysis } from '../graph/analyzeGraph';
-import { EphemeronNames } from '../graph/ephemeronNames';
 import { ClassInstances } from './classInstances';
 import { classRowsOf } from './classRows';
 import { ClassSummaries, type ClassPageRequest } from './classSummaries';
@@ -141,7 +140,7 @@ export class HeapSnapshotModel {
   retainersOf(ordinal: number, { hide = [], ignored = [], ...page }: RetainersRequest = {}): RetainersPage {
     this.checkOrdinal(ordinal);
     if (!this.retainerLists) {
-      const ephemerons = new EphemeronNames(this.analysis.graph.strings);
+      const { ephemerons } = this.analysis;
       const noise = new RetainerNoiseKinds(this.analysis.graph, ephemerons);
       this.retainerLists = new RetainerLists(this.analysis, noise, new RetainerDistances(this.analysis, ephemerons), ephemerons);
     }

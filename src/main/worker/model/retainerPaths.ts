@@ -1,7 +1,6 @@
 import type { PathStep } from '../../../shared/model/comparisons';
 import { UNREACHABLE_DISTANCE_BASE } from '../../../shared/model/heapSnapshots';
 import type { HeapAnalysis } from '../graph/analyzeGraph';
-import { EphemeronNames } from '../graph/ephemeronNames';
 import { edgeHasStringName } from '../graph/heapGraph';
 import { edgeName } from './nodeNames';
 import { objectRow } from './objectRow';
@@ -68,7 +67,6 @@ function joinPattern(labels: string[]): string {
 
 interface PathContext {
   noise: RetainerNoiseKinds;
-  ephemerons: EphemeronNames;
   /** Per holder met: whether it is a dictionary (see isDictionary); thousands of paths pass one. */
   dictionaries: Map<number, boolean>;
   /** Per object: the retainer its path follows and the edge from it (see nextHolder); on first use. */
@@ -86,8 +84,7 @@ const contexts = new WeakMap<HeapAnalysis, PathContext>();
 function contextOf(analysis: HeapAnalysis): PathContext {
   let context = contexts.get(analysis);
   if (!context) {
-    const ephemerons = new EphemeronNames(analysis.graph.strings);
-    context = { ephemerons, noise: new RetainerNoiseKinds(analysis.graph, ephemerons), dictionaries: new Map(), stepPatterns: new Map() };
+    context = { noise: new RetainerNoiseKinds(analysis.graph, analysis.ephemerons), dictionaries: new Map(), stepPatterns: new Map() };
     contexts.set(analysis, context);
   }
   return context;
@@ -186,7 +183,7 @@ function describeStep(analysis: HeapAnalysis, edge: number, holder: number): str
   if (!edgeHasStringName(graph, edge)) return `${className}[]`;
   const nameIndex = graph.edgeNames[edge]!;
   const type = graph.edgeTypes[edge];
-  if (type === graph.types.edgeInternal && contextOf(analysis).ephemerons.isEphemeron(nameIndex)) return `${className}[WeakMap entry]`;
+  if (type === graph.types.edgeInternal && analysis.ephemerons.isEphemeron(nameIndex)) return `${className}[WeakMap entry]`;
   const name = graph.strings.get(nameIndex);
   if (isIndexName(name) || (type === graph.types.edgeProperty && isDictionary(analysis, holder))) return `${className}[]`;
   return `${className}.${name}`;
