@@ -40,6 +40,7 @@ describe('a watch ends cleanly however the target goes away', () => {
     expect(watch.launchedPid).toBeGreaterThan(0);
     const ended = await statusOf(api, watch.watchId);
     expect(ended.status).toBe('target-exited');
+    expect(ended.reason).toBe('the process finished its work');
     expect(logs).toEqual(expect.arrayContaining(['stdout:hello from the script', 'stderr:done']));
     expect(logs.some((line) => /Debugger|Waiting for the debugger/.test(line))).toBe(false);
     // The process is gone, not hanging at "Waiting for the debugger to disconnect".
@@ -47,6 +48,16 @@ describe('a watch ends cleanly however the target goes away', () => {
     const [session] = await api.call('listSessions', {});
     expect(session?.status).toBe('target-exited');
     expect(session?.sampleCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a launched script that calls process.exit says with which code it exited', async () => {
+    const script = join(door.root, 'exits.js');
+    await writeFile(script, `setTimeout(() => process.exit(7), 1000);`);
+    const watch = await api.call('attach', { request: { by: 'launch', script }, intervalMs: 250 });
+    const ended = await statusOf(api, watch.watchId);
+    expect(ended.status).toBe('target-exited');
+    expect(ended.reason).toBe('the process exited with code 7');
+    await expect.poll(() => isAlive(watch.launchedPid!), { timeout: 5000 }).toBe(false);
   });
 
   it('a target killed mid-watch ends as "target exited" with every sample kept', async () => {

@@ -13,7 +13,7 @@ export async function watchExitSignals(
   onExit: (reason: string) => void,
 ): Promise<() => void> {
   if (kind === 'node') {
-    const stop = session.on('NodeRuntime.waitingForDisconnect', () => onExit('the process finished its work'));
+    const stop = session.on('NodeRuntime.waitingForDisconnect', () => void describeNodeExit(session).then(onExit));
     await session.send('NodeRuntime.notifyWhenWaitingForDisconnect', { enabled: true });
     return stop;
   }
@@ -26,6 +26,20 @@ export async function watchExitSignals(
     return () => stops.forEach((stop) => stop());
   }
   return () => undefined;
+}
+
+/**
+ * Why a Node process that waits for the debugger to disconnect is ending. After `process.exit`
+ * (or an uncaught error) it still answers, and `process.exitCode` holds the code; after running
+ * out of work its context is already gone and evaluating fails.
+ */
+async function describeNodeExit(session: CdpSession): Promise<string> {
+  const answer = await session
+    .send('Runtime.evaluate', { expression: 'process.exitCode', returnByValue: true, silent: true }, { timeoutMs: 1000 })
+    .catch(() => undefined);
+  const code = answer && !answer.exceptionDetails ? answer.result.value : undefined;
+  if (typeof code !== 'number') return 'the process finished its work';
+  return code === 0 ? 'the process exited (code 0)' : `the process exited with code ${code}`;
 }
 
 function describeDetach(reason: string): string {
