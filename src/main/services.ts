@@ -84,8 +84,8 @@ export async function createServices(root: string, options: ServicesOptions): Pr
       return file;
     },
     cancelSnapshot: async ({ watchId }) => watches.cancelSnapshot(watchId),
-    openSnapshot: async ({ path }) => {
-      const snapshot = await snapshots.open(path);
+    openSnapshot: async ({ path, cache }) => {
+      const snapshot = await snapshots.open(path, { cache });
       await library.recordOpened(snapshot);
       return snapshot;
     },

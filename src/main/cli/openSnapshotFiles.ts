@@ -13,6 +13,12 @@ export interface OpenedFiles {
 /** A snapshot of this file already open in the app, to use instead of opening the file again. */
 export type OpenedLookup = (path: string) => OpenedSnapshotInfo | undefined;
 
+export interface OpenFilesOptions {
+  alreadyOpen?: OpenedLookup;
+  /** False for throwaway files: no analysis cache is read or written beside them. */
+  cache?: boolean;
+}
+
 /**
  * Opens snapshot files one after another (each in its own worker), skipping, with a message on
  * stderr, any file that cannot be read or parsed; NOT_FOUND when none opens. With `alreadyOpen`,
@@ -22,7 +28,7 @@ export type OpenedLookup = (path: string) => OpenedSnapshotInfo | undefined;
 export async function openSnapshotFiles(
   context: Pick<CliContext, 'api' | 'err' | 'progress'>,
   paths: string[],
-  alreadyOpen?: OpenedLookup,
+  { alreadyOpen, cache }: OpenFilesOptions = {},
 ): Promise<OpenedFiles> {
   const snapshots: OpenedSnapshotInfo[] = [];
   const openedHere: string[] = [];
@@ -36,7 +42,7 @@ export async function openSnapshotFiles(
         continue;
       }
       try {
-        const opened = await context.api.call('openSnapshot', { path });
+        const opened = await context.api.call('openSnapshot', { path, ...(cache === false ? { cache } : {}) });
         snapshots.push(opened);
         openedHere.push(opened.snapshotId);
       } catch (error) {

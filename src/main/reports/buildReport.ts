@@ -28,6 +28,8 @@ export interface ReportOptions {
   budgets?: Budget[];
   /** Snapshots the app has open, used as they are (see `openSnapshotFiles`). */
   alreadyOpen?: OpenedLookup;
+  /** False when the files are thrown away afterwards: no analysis cache is written beside them. */
+  cache?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function buildReport(
   const paths = 'files' in source ? source.files : sessionEntries.map((entry) => entry.path);
   if (!paths.length) throw new HeapdeckError('NOT_FOUND', `The session ${sessionId} has no snapshots to report on.`);
 
-  const opened = await openSnapshotFiles(context, paths, options.alreadyOpen);
+  const opened = await openSnapshotFiles(context, paths, { alreadyOpen: options.alreadyOpen, cache: options.cache });
   try {
     const ids = opened.snapshots.map((snapshot) => snapshot.snapshotId);
     const kind: ReportKind = ids.length === 1 ? 'snapshot' : ids.length === 2 ? 'comparison' : 'trend';

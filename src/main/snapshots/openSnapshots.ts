@@ -54,9 +54,12 @@ export class OpenSnapshots {
     private readonly events: EventHub,
   ) {}
 
-  /** Parses and analyses a file in a new worker; progress arrives as `snapshotLoadProgress`. */
-  async open(path: string): Promise<OpenedSnapshotInfo> {
-    return this.start({ path: resolve(path) }).opened;
+  /**
+   * Parses and analyses a file in a new worker; progress arrives as `snapshotLoadProgress`.
+   * `cache: false`: the saved analysis beside the file is neither read nor written.
+   */
+  async open(path: string, options: { cache?: boolean } = {}): Promise<OpenedSnapshotInfo> {
+    return this.start({ path: resolve(path), ...(options.cache === false ? { useCache: false } : {}) }).opened;
   }
 
   /**

@@ -88,6 +88,8 @@ export type WorkerMessage =
 export interface WorkerStart {
   path: string;
   streamed?: boolean;
+  /** False: neither read nor write the analysis cache beside the file. */
+  useCache?: boolean;
 }
 
 /** Main → worker while streaming: the next bytes of the snapshot, or the end of it. */

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     // A streamed capture is not cached: its file is renamed into place only after the last chunk.
     opened = start.streamed
       ? { model: await loadSnapshot(streamedChunks(), options), fromCache: false, saveCache: async () => false }
-      : await openSnapshotWithCache(start.path, options);
+      : await openSnapshotWithCache(start.path, { ...options, useCache: start.useCache });
   } catch (error) {
     post({ type: 'opened', result: failure(error) });
     return;

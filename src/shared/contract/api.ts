@@ -81,9 +81,10 @@ export interface ApiMethods {
   cancelSnapshot: { params: { watchId: string }; result: { cancelled: boolean } };
   /**
    * Parses and analyses a `.heapsnapshot` file in a worker thread of its own; progress arrives
-   * as `snapshotLoadProgress`. Everything else about it is read by page.
+   * as `snapshotLoadProgress`. Everything else about it is read by page. `cache: false` neither
+   * reads nor writes the saved analysis beside the file (for throwaway files, such as a CI run's).
    */
-  openSnapshot: { params: { path: string }; result: OpenedSnapshotInfo };
+  openSnapshot: { params: { path: string; cache?: boolean }; result: OpenedSnapshotInfo };
   /** Snapshot files taken in sessions or opened before (recent files), newest first. */
   listSnapshots: { params: Record<string, never>; result: SnapshotEntry[] };
   /** Adds an existing `.heapsnapshot` file to the library without opening it. */

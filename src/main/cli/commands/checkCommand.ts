@@ -73,9 +73,13 @@ async function judgedResult(
   };
 }
 
-/** The report of the series, written when asked for: the watch's session holds exactly this check's snapshots and gives the report its timeline. */
+/**
+ * The report of the series, written when asked for: the watch's session holds exactly this
+ * check's snapshots and gives the report its timeline. No analysis cache goes beside the
+ * snapshots: it would take as much room again in the CI artifacts, for an open that may never come.
+ */
 async function writeReport(context: CliContext, series: SeriesOutcome, options: CheckOptions, budgets: Budget[] | undefined): Promise<HeapdeckReport> {
-  const report = await buildReport(context, { sessionId: series.watch.sessionId }, { top: REPORT_TOP, ...(budgets ? { budgets } : {}) });
+  const report = await buildReport(context, { sessionId: series.watch.sessionId }, { top: REPORT_TOP, cache: false, ...(budgets ? { budgets } : {}) });
   if (options.report) {
     await writeFileAtomic(options.report.path, REPORT_WRITERS[options.report.format](report));
     context.err(`Wrote the ${options.report.format} report to ${options.report.path}`);
