@@ -33,6 +33,11 @@ export interface LoadSnapshotOptions {
    * snapshots; a path to use it for everything whatever the size; null to stay on one thread.
    */
   helperScript?: string | null;
+  /**
+   * Whether the helper also takes part in the analysis, not only the parse (default: for
+   * snapshots of 20 M numbers or more, and whenever `helperScript` is given).
+   */
+  helperAnalysis?: boolean;
 }
 
 /** An opened file, and how to save its analysis for the next open. */
@@ -50,8 +55,9 @@ const BYTES_PER_EDGE = 14;
 const BASE_BYTES = 128 * 1024 * 1024;
 // Below this many numbers in `nodes` and `edges` a second thread costs more than it saves.
 const HELPER_MIN_VALUES = 4_000_000;
-// Below this many, the helper only parses and is gone before the analysis: its own memory
-// (~15 MB) would be a tenth of the peak, for little time saved.
+// Below this many, the helper parses (and, while the strings are read, counts retainers and
+// marks what the globals own) and is gone before the analysis: its own memory (~15 MB) would
+// be a tenth of the peak, for little time saved.
 const HELPER_ANALYSIS_MIN_VALUES = 20_000_000;
 
 /** Roughly how much memory analysing a snapshot with this header needs. */
@@ -91,11 +97,11 @@ async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnap
         const values = layout.nodeCount * layout.nodeFieldCount + layout.edgeCount * layout.edgeFieldCount;
         const script = helperScriptFor(values, options.helperScript);
         if (script) helper = HelperThread.start(script);
-        helpsAnalysis = script !== undefined && (options.helperScript !== undefined || values >= HELPER_ANALYSIS_MIN_VALUES);
+        helpsAnalysis = script !== undefined && (options.helperAnalysis ?? (options.helperScript !== undefined || values >= HELPER_ANALYSIS_MIN_VALUES));
       },
       sectionHelper: () => helper,
       onEdges: ({ edgeTargets, nodeCount, graph }) => {
-        if (!helpsAnalysis || !helper) return;
+        if (!helper) return;
         retainerCounts = helper.countRetainers(edgeTargets, nodeCount);
         // The work stack goes to the analysis' buffers afterwards, hence node count + 1 entries.
         const stack = sharedArray(Uint32Array, nodeCount + 1);
@@ -105,8 +111,10 @@ async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnap
         globalsOwned?.catch(() => undefined);
       },
     });
-    if (!helpsAnalysis) {
-      await helper?.close();
+    if (!helpsAnalysis && helper) {
+      // Their results are this thread's now (shared arrays); the thread can go.
+      await Promise.allSettled([retainerCounts, globalsOwned]);
+      await helper.close();
       helper = undefined;
     }
     return await analyzeGraph(graph, {
