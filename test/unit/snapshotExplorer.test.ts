@@ -104,6 +104,42 @@ describe('instances of a class', () => {
   });
 });
 
+describe('instances of a big class', () => {
+  it('serves pages near either end without a full sort, in exactly the full sort\'s order', async () => {
+    const b = new SnapshotBuilder();
+    const global = b.node({ name: 'global', selfSize: 1 });
+    b.edge(b.root, global, 'shortcut', 'global');
+    // Sizes with many ties (ties go by snapshot order), some items under others (bigger
+    // retained sizes, longer distances).
+    let state = 3;
+    const items: number[] = [];
+    for (let k = 0; k < 120_000; k++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const item = b.node({ name: 'Item', selfSize: 1 + (state % 40) });
+      const parent = k % 5 === 4 ? items[k - 1]! : global;
+      b.edge(parent, item, 'property', `i${k}`);
+      items.push(item);
+    }
+    const model = await load(b);
+    const id = classId(model, 'Item');
+    type Request = Omit<Parameters<HeapSnapshotModel['classInstances']>[0], 'classId'>;
+    const page = (request: Request) => model.classInstances({ classId: id, ...request });
+    const ordinals = (request: Request) => page(request).items.map((row) => row.ordinal);
+    const objects = { idRange: { afterId: b.idOf(items[5_000]!) } };
+    const orders = (['retainedSizeBytes', 'selfSizeBytes', 'distance', 'id'] as const).flatMap((sortBy) =>
+      [true, false].flatMap((ascending) => [{ sortBy, ascending }, { sortBy, ascending, objects }]),
+    );
+    for (const order of orders) {
+      const total = page({ ...order, limit: 0 }).total;
+      expect(total).toBe(order.objects ? 114_999 : 120_000);
+      const ends = [ordinals({ ...order, limit: 100 }), ordinals({ ...order, offset: 900, limit: 100 }), ordinals({ ...order, offset: total - 100, limit: 100 })];
+      // A page in between needs (and keeps) the full order.
+      const all = ordinals({ ...order, offset: 0, limit: total });
+      expect(ends, JSON.stringify(order)).toEqual([all.slice(0, 100), all.slice(900, 1000), all.slice(total - 100)]);
+    }
+  });
+});
+
 describe('dominator tree children', () => {
   it('lists what an object immediately dominates, biggest retained size first, ties in snapshot order', async () => {
     const { b, holder, item1, item3, blob } = nestedItems();

@@ -5,25 +5,38 @@ import { UNREACHABLE_DISTANCE } from '../graph/distances';
 import type { Selected } from './objectFilters';
 import { RecentCache } from './recentCache';
 import { sortByKey } from './sortByKey';
+import { topByKey } from './topByKey';
 
 const INSTANCE_SORT_KEYS: readonly InstanceSortKey[] = ['retainedSizeBytes', 'selfSizeBytes', 'distance', 'id'];
 // Sorting by distance puts objects no path reaches after every reachable one.
 const UNREACHABLE_SORT_DISTANCE = 2 ** 31;
+// From this many instances, pages within END_ROWS of either end come from a partial order (a
+// scan), and the full sort (a few hundred ms for millions) waits until a page in between is asked for.
+const PARTIAL_ORDER_MIN = 100_000;
+const END_ROWS = 1000;
+
+/** Instances of a class in some order: all of them, or only the rows at one end. */
+export interface InstanceOrder {
+  total: number;
+  /** The ordinal at position `k` of the order (only within the rows it holds). */
+  at(k: number): number;
+}
 
 /**
  * The instances of one class (those the summary counts: non-zero shallow size, and within the
- * filter's selection), sorted. The first request groups every listed object by class in one
- * pass (an index kept for good: a node-sized array), so finding any class's instances later is
- * a slice; one radix sort then orders them per key and direction, and the last few orders are
- * kept, so further pages are only slices.
+ * filter's selection), sorted. A class's instances are found by one scan when first asked for
+ * (no node-sized index), then ordered per key and direction: fully by radix sort, or, for a
+ * page near either end of a big class, by a scan that keeps just those rows. The last few
+ * member lists and orders are kept, so further pages are only slices.
  */
 export class ClassInstances {
-  private byClass?: { offsets: Float64Array; members: Uint32Array };
+  private readonly members = new RecentCache<Uint32Array>(4);
   private readonly orders = new RecentCache<Uint32Array>(6);
 
   constructor(private readonly analysis: HeapAnalysis) {}
 
-  sorted(classId: number, sortBy: InstanceSortKey, ascending: boolean, { key, selection }: Selected): Uint32Array {
+  /** An order of the class's instances that holds at least the rows `from` .. `to` - 1. */
+  ordered(classId: number, sortBy: InstanceSortKey, ascending: boolean, selected: Selected, from: number, to: number): InstanceOrder {
     const classCount = this.analysis.classes.table.classes.length;
     if (!Number.isInteger(classId) || classId < 0 || classId >= classCount) {
       throw new HeapdeckError('NOT_FOUND', `There is no class number ${classId} in this snapshot.`);
@@ -31,31 +44,54 @@ export class ClassInstances {
     if (!INSTANCE_SORT_KEYS.includes(sortBy)) {
       throw new HeapdeckError('INVALID_ARGUMENT', `Instances cannot be sorted by "${String(sortBy)}"; use one of ${INSTANCE_SORT_KEYS.join(', ')}.`);
     }
-    return this.orders.get(`${classId}:${sortBy}:${ascending}:${key}`, () => {
+    const orderKey = `${classId}:${sortBy}:${ascending}:${selected.key}`;
+    // `sortable`: a copy the sort may reorder (the member list itself stays in snapshot order).
+    const instances = (sortable: boolean) => {
       const all = this.membersOf(classId);
-      // A copy either way: the index itself stays in snapshot order.
-      const instances = selection ? all.filter((ordinal) => selection.get(ordinal)) : all.slice();
-      return sortByKey(instances, this.keyOf(sortBy), !ascending);
-    });
+      if (selected.selection) return all.filter((ordinal) => selected.selection!.get(ordinal));
+      return sortable ? all.slice() : all;
+    };
+    const full = this.orders.peek(orderKey);
+    const total = full?.length ?? this.countOf(classId, selected);
+    if (!full && total >= PARTIAL_ORDER_MIN) {
+      // Ids grow with snapshot order: the scan goes from the end when it keeps the biggest.
+      const backward = (fromEnd: boolean) => (sortBy === 'id' ? ascending === fromEnd : fromEnd);
+      const end = (fromEnd: boolean) => topByKey(instances(false), this.keyOf(sortBy), !ascending, END_ROWS, { fromEnd, backward: backward(fromEnd) });
+      if (to <= END_ROWS) {
+        const head = this.orders.get(`${orderKey}:head`, () => end(false));
+        return { total, at: (k) => head[k]! };
+      }
+      if (from >= total - END_ROWS) {
+        const tail = this.orders.get(`${orderKey}:tail`, () => end(true));
+        const start = total - tail.length;
+        return { total, at: (k) => tail[k - start]! };
+      }
+    }
+    const sorted = full ?? this.orders.get(orderKey, () => sortByKey(instances(true), this.keyOf(sortBy), !ascending));
+    return { total: sorted.length, at: (k) => sorted[k]! };
   }
 
+  /** How many instances a request lists, without building the list when the summary knows. */
+  private countOf(classId: number, { selection }: Selected): number {
+    if (!selection) return this.analysis.aggregates.counts[classId]!;
+    let count = 0;
+    for (const ordinal of this.membersOf(classId)) if (selection.get(ordinal)) count++;
+    return count;
+  }
+
+  /** The class's listed objects in snapshot order, found by one scan of the class ids. */
   private membersOf(classId: number): Uint32Array {
-    if (!this.byClass) {
+    return this.members.get(String(classId), () => {
       const { classes, graph, aggregates } = this.analysis;
       const { classIds } = classes;
-      const { selfSizes } = graph;
-      // The summary already counted each class's listed objects: those counts place the groups.
-      const offsets = new Float64Array(aggregates.counts.length + 1);
-      for (let id = 0; id < aggregates.counts.length; id++) offsets[id + 1] = offsets[id]! + aggregates.counts[id]!;
-      const members = new Uint32Array(offsets[aggregates.counts.length]!);
-      const cursors = offsets.slice(0, -1);
-      for (let ordinal = 0; ordinal < graph.nodeCount; ordinal++) {
-        if (selfSizes[ordinal]) members[cursors[classIds[ordinal]!]!++] = ordinal;
+      const { selfSizes, nodeCount } = graph;
+      // The summary already counted them, so the list is allocated once, exactly.
+      const members = new Uint32Array(aggregates.counts[classId]!);
+      for (let ordinal = 0, found = 0; ordinal < nodeCount && found < members.length; ordinal++) {
+        if (classIds[ordinal] === classId && selfSizes[ordinal]) members[found++] = ordinal;
       }
-      this.byClass = { offsets, members };
-    }
-    const { offsets, members } = this.byClass;
-    return members.subarray(offsets[classId]!, offsets[classId + 1]!);
+      return members;
+    });
   }
 
   private keyOf(sortBy: InstanceSortKey): (ordinal: number) => number {

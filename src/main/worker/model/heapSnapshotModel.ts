@@ -13,7 +13,7 @@ import { ObjectSelections } from './objectFilters';
 import { RetainerDistances } from './retainerDistances';
 import { RetainerLists } from './retainerLists';
 import { RetainerNoiseKinds } from './retainerNoise';
-import { pageOf, type ClassRow, type EdgeRow, type ObjectRow, type Page, type PageRequest, type SnapshotSummary } from './snapshotRows';
+import { pageOf, pageWindow, type ClassRow, type EdgeRow, type ObjectRow, type Page, type PageRequest, type SnapshotSummary } from './snapshotRows';
 
 export interface InstancesRequest extends PageRequest {
   classId: number;
@@ -73,8 +73,10 @@ export class HeapSnapshotModel {
   classInstances({ classId, sortBy = 'retainedSizeBytes', ascending = false, objects, ...page }: InstancesRequest): Page<ObjectRow> {
     const selected = this.selections.select(objects);
     this.instances ??= new ClassInstances(this.analysis);
-    const sorted = this.instances.sorted(classId, sortBy, ascending, selected);
-    return pageOf(sorted.length, page, (k) => this.object(sorted[k]!));
+    // Rows past the end are clamped by the page itself; the order only needs to hold the rest.
+    const { offset, end } = pageWindow(Number.MAX_SAFE_INTEGER, page);
+    const order = this.instances.ordered(classId, sortBy, ascending, selected, offset, end);
+    return pageOf(order.total, page, (k) => this.object(order.at(k)));
   }
 
   /** What the object inspector shows about one object. */

@@ -8,6 +8,11 @@ export class RecentCache<V> {
 
   constructor(private readonly capacity: number) {}
 
+  /** The cached value for `key`, if any, without computing one. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
   /** The cached value for `key`, or `compute()`'s, which is then kept. */
   get(key: string, compute: () => V): V {
     const found = this.entries.get(key);
