@@ -1,4 +1,4 @@
-import { aggregateClasses, type ClassAggregates } from './classAggregates';
+import { aggregateClasses, type ClassAggregates, type ClassTotals } from './classAggregates';
 import { assignClasses, type ClassAssignment } from './classAssignment';
 import { computeDistances } from './distances';
 import { propagateDomState } from './domState';
@@ -13,7 +13,7 @@ import { markDomTreesOwned, markPageOwned } from './pageOwnership';
 import type { Retainers } from './retainers';
 import { ScratchBuffers } from './scratchBuffers';
 import type { HeapStatistics } from '../../../shared/model/heapSnapshots';
-import { computeStatistics } from './statistics';
+import { statisticsOf, sumByKind, type KindSums } from './statistics';
 
 export type AnalysisStep = 'retainers' | 'dominators' | 'distances' | 'classes' | 'summary';
 
@@ -62,12 +62,17 @@ export interface AnalysisHelper {
   /** Takes one of `buffers` (shared ones) for the result. */
   distances(graph: HeapGraph, buffers: ScratchBuffers): Promise<Int32Array>;
   classes(graph: HeapGraph): Promise<ClassAssignment>;
+  /**
+   * Memory by kind and the per-class totals from the distances and classes it found, once the
+   * (shared) retainer offsets are complete: during the dominator pass, not after.
+   */
+  summarize(firstRetainer: Uint32Array): Promise<{ kinds: KindSums; classes: ClassTotals }>;
 }
 
 /**
  * Runs DevTools' analyses over a parsed graph, in DevTools' order (some steps change names and
- * sizes). With a helper, owned sizes are folded, distances measured and classes named there
- * meanwhile.
+ * sizes). With a helper, owned sizes are folded, distances measured, classes named and the
+ * summary's sums that need no dominators added up there meanwhile.
  */
 export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {}): Promise<HeapAnalysis> {
   const step = (name: AnalysisStep) => {
@@ -97,6 +102,9 @@ export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {
   const pageOwned = await ownedByPage(graph, known, scratch, options.globalsOwned);
   const counts = await options.retainerCounts?.catch(() => undefined);
   const { retainers, essential } = buildRetainers(graph, pageOwned, ephemerons, counts);
+  // The helper's own counts became the offsets, so it reads them in place.
+  const summarizing = counts ? helper?.summarize(retainers.firstRetainer) : undefined;
+  summarizing?.catch(() => undefined);
   if (folding) await folding;
   else if (fold) foldOwnedSizes(graph, known, scratch);
 
@@ -112,19 +120,24 @@ export async function analyzeGraph(graph: HeapGraph, options: AnalyzeOptions = {
   const classes = (await offloaded?.catch(() => undefined)) ?? assignClasses(graph, known, scratch);
 
   step('summary');
+  // Summed by the helper from the same distances and classes, or (if it could not) here.
+  const summed = await summarizing?.catch(() => undefined);
   const tree = buildDominatorTree(dominators, graph.rootOrdinal, scratch);
-  const aggregates = aggregateClasses({
-    classIds: classes.classIds,
-    classCount: classes.table.classes.length,
-    selfSizes: graph.selfSizes,
-    retainedSizes,
-    distances,
-    tree,
-    rootOrdinal: graph.rootOrdinal,
-  });
+  const aggregates = aggregateClasses(
+    {
+      classIds: classes.classIds,
+      classCount: classes.table.classes.length,
+      selfSizes: graph.selfSizes,
+      retainedSizes,
+      distances,
+      tree,
+      rootOrdinal: graph.rootOrdinal,
+    },
+    summed?.classes,
+  );
   scratch.give(tree.firstChild, tree.children);
   scratch.clear();
-  const statistics = computeStatistics(graph, known, retainers, totalSizeBytes);
+  const statistics = statisticsOf(summed?.kinds ?? sumByKind(graph, known, retainers.firstRetainer), totalSizeBytes);
   return { graph, known, ephemerons, retainers, dominators, retainedSizes, distances, classes, aggregates, statistics, totalSizeBytes };
 }
 

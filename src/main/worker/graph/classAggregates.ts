@@ -11,25 +11,30 @@ export interface ClassAggregates {
   minDistances: Int32Array;
 }
 
-export interface AggregateInputs {
+/** What the per-class totals read: no dominators, so they can be summed before those are known. */
+export interface ClassTotalInputs {
   classIds: Uint32Array;
   classCount: number;
   selfSizes: Float64Array;
-  retainedSizes: Float64Array;
   distances: Int32Array;
-  tree: DominatorTree;
-  rootOrdinal: number;
   /** Only these objects count (a filtered summary); all listed objects when absent. */
   selection?: BitVector;
 }
 
+export type ClassTotals = Omit<ClassAggregates, 'retainedSizes'>;
+
+export interface AggregateInputs extends ClassTotalInputs {
+  retainedSizes: Float64Array;
+  tree: DominatorTree;
+  rootOrdinal: number;
+}
+
 const EXIT = 0x80000000;
 
-export function aggregateClasses(inputs: AggregateInputs): ClassAggregates {
-  const { classIds, classCount, selfSizes, retainedSizes, distances, tree, rootOrdinal, selection } = inputs;
+/** Per class: how many objects are listed, their shallow sizes and their nearest distance. */
+export function sumClassTotals({ classIds, classCount, selfSizes, distances, selection }: ClassTotalInputs): ClassTotals {
   const counts = new Float64Array(classCount);
   const shallowSizes = new Float64Array(classCount);
-  const classRetained = new Float64Array(classCount);
   const minDistances = new Int32Array(classCount).fill(0x7fffffff);
   for (let ordinal = 0; ordinal < classIds.length; ordinal++) {
     const size = selfSizes[ordinal]!;
@@ -39,6 +44,16 @@ export function aggregateClasses(inputs: AggregateInputs): ClassAggregates {
     shallowSizes[id]! += size;
     if (distances[ordinal]! < minDistances[id]!) minDistances[id] = distances[ordinal]!;
   }
+  return { counts, shallowSizes, minDistances };
+}
+
+/** The class totals and retained sizes; `totals` when already summed (by a helper thread). */
+export function aggregateClasses(inputs: AggregateInputs, totals: ClassTotals = sumClassTotals(inputs)): ClassAggregates {
+  return { ...totals, retainedSizes: sumClassRetained(inputs) };
+}
+
+function sumClassRetained({ classIds, classCount, selfSizes, retainedSizes, tree, rootOrdinal, selection }: AggregateInputs): Float64Array {
+  const classRetained = new Float64Array(classCount);
   // Walk the dominator tree keeping, per class, how many listed ancestors belong to it; an
   // instance counts only when none does, so nested instances are not counted twice. Objects
   // outside the selection neither count nor hide the instances below them, as in DevTools.
@@ -64,5 +79,5 @@ export function aggregateClasses(inputs: AggregateInputs): ClassAggregates {
     }
     for (let k = from; k < to; k++) stack.push(children[k]!);
   }
-  return { counts, shallowSizes, retainedSizes: classRetained, minDistances };
+  return classRetained;
 }

@@ -1,10 +1,15 @@
 import type { HeapStatistics } from '../../../shared/model/heapSnapshots';
 import type { HeapGraph } from './heapGraph';
 import type { KnownStrings } from './knownStrings';
-import type { Retainers } from './retainers';
 
-/** Memory by kind, as DevTools' Statistics view computes it (bytes). */
-export function computeStatistics(graph: HeapGraph, known: KnownStrings, retainers: Retainers, totalBytes: number): HeapStatistics {
+/** Bytes by kind, without the heap's total (known only once the dominators are). */
+export type KindSums = Omit<HeapStatistics, 'totalBytes' | 'otherBytes'>;
+
+/**
+ * Memory by kind, as DevTools' Statistics view sums it. `firstRetainer`: the retainer index's
+ * offsets (a node's retainer count is the difference of two neighbours).
+ */
+export function sumByKind(graph: HeapGraph, known: KnownStrings, firstRetainer: Uint32Array): KindSums {
   const { nodeCount, nodeTypes, nodeNames, selfSizes, firstEdges, edgeTypes, edgeNames, edgeTargets, types } = graph;
   let native = graph.extraNativeBytes;
   let typedArrays = 0;
@@ -27,20 +32,16 @@ export function computeStatistics(graph: HeapGraph, known: KnownStrings, retaine
       for (let edge = firstEdges[ordinal]!, end = firstEdges[ordinal + 1]!; edge < end; edge++) {
         if (edgeTypes[edge] !== types.edgeInternal || !known.is('elements', edgeNames[edge]!)) continue;
         const elements = edgeTargets[edge]!;
-        if (retainers.firstRetainer[elements + 1]! - retainers.firstRetainer[elements]! === 1) jsArrays += selfSizes[elements]!;
+        if (firstRetainer[elements + 1]! - firstRetainer[elements]! === 1) jsArrays += selfSizes[elements]!;
         break;
       }
     }
   }
-  const v8Bytes = totalBytes - native;
-  return {
-    totalBytes,
-    codeBytes: code,
-    stringsBytes: strings,
-    jsArraysBytes: jsArrays,
-    typedArraysBytes: typedArrays,
-    systemBytes: system,
-    nativeBytes: native,
-    otherBytes: v8Bytes - code - strings - jsArrays - system,
-  };
+  return { codeBytes: code, stringsBytes: strings, jsArraysBytes: jsArrays, typedArraysBytes: typedArrays, systemBytes: system, nativeBytes: native };
+}
+
+/** The Statistics view: the sums by kind, and the rest of the V8 heap as "other". */
+export function statisticsOf(sums: KindSums, totalBytes: number): HeapStatistics {
+  const v8Bytes = totalBytes - sums.nativeBytes;
+  return { totalBytes, ...sums, otherBytes: v8Bytes - sums.codeBytes - sums.stringsBytes - sums.jsArraysBytes - sums.systemBytes };
 }

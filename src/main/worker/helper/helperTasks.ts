@@ -1,6 +1,8 @@
+import type { ClassTotals } from '../graph/classAggregates';
 import type { ClassInfo } from '../graph/classTable';
 import type { InterfaceDefinition } from '../graph/interfaceDefinitions';
 import type { OwnershipGraph } from '../graph/pageOwnership';
+import type { KindSums } from '../graph/statistics';
 import type { GraphShare } from './graphShare';
 
 /** Counts each node's retainers into `counts[node + 1]` (the first pass of the CSR index). */
@@ -44,13 +46,27 @@ export interface DistancesTask {
   buffer: Uint32Array;
 }
 
-export type HelperTask = CountRetainersTask | MarkGlobalsOwnedTask | AttachGraphTask | FoldOwnedSizesTask | ClassesTask | DistancesTask;
+/**
+ * Once the retainer index is built (`firstRetainer` is shared): memory by kind, and per-class
+ * totals over the distances and classes this thread found. Neither waits for the dominators.
+ */
+export interface SummarizeTask {
+  name: 'summarize';
+  firstRetainer: Uint32Array;
+}
+
+export type HelperTask = CountRetainersTask | MarkGlobalsOwnedTask | AttachGraphTask | FoldOwnedSizesTask | ClassesTask | DistancesTask | SummarizeTask;
 
 export interface ClassesResult {
   /** In shared memory, so it arrives without a copy. */
   classIds: Uint32Array;
   classes: ClassInfo[];
   interfaces: InterfaceDefinition[];
+}
+
+export interface SummaryResult {
+  kinds: KindSums;
+  classes: ClassTotals;
 }
 
 export interface TaskRequest {

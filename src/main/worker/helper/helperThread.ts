@@ -14,7 +14,7 @@ import type { NodeShare } from '../parse/nodeRecords';
 import type { SectionHelper } from '../parse/numberSection';
 import { sharedArray } from '../parse/sharedArrays';
 import { shareGraph } from './graphShare';
-import type { ClassesResult, HelperTask, TaskReply, TaskRequest } from './helperTasks';
+import type { ClassesResult, HelperTask, SummaryResult, TaskReply, TaskRequest } from './helperTasks';
 
 /** The built entry that runs `serveHelper` (see electron.vite.config.ts). */
 const HELPER_ENTRY = 'snapshotHelper';
@@ -131,6 +131,11 @@ export class HelperThread implements SectionHelper {
     const table = ClassTable.replay(result.classes);
     if (!table) throw new HeapdeckError('INTERNAL', 'The helper thread sent back an inconsistent class table.');
     return { table, classIds: result.classIds, interfaces: result.interfaces };
+  }
+
+  /** Memory by kind and per-class totals, once `firstRetainer` (shared) is complete; after `distances` and `classes`. */
+  async summarize(firstRetainer: Uint32Array): Promise<SummaryResult> {
+    return (await this.run({ name: 'summarize', firstRetainer })) as SummaryResult;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { HeapdeckError } from '../../../shared/contract/errors';
+import { sumClassTotals } from '../graph/classAggregates';
 import { assignClasses } from '../graph/classAssignment';
 import { computeDistances } from '../graph/distances';
 import { EphemeronNames } from '../graph/ephemeronNames';
@@ -9,11 +10,12 @@ import { foldOwnedSizes } from '../graph/ownedSizes';
 import { markGlobalsOwned } from '../graph/pageOwnership';
 import { countRetainers } from '../graph/retainers';
 import { ScratchBuffers } from '../graph/scratchBuffers';
+import { sumByKind } from '../graph/statistics';
 import { EdgeRecords } from '../parse/edgeRecords';
 import { JobRing } from '../parse/jobRing';
 import { NodeRecords } from '../parse/nodeRecords';
 import { graphFromShare } from './graphShare';
-import type { ClassesResult, HelperTask, TaskReply, TaskRequest } from './helperTasks';
+import type { ClassesResult, HelperTask, SummaryResult, TaskReply, TaskRequest } from './helperTasks';
 import type { JobFailure, SectionRequest } from './helperThread';
 
 let jobValues: Float64Array | undefined;
@@ -38,6 +40,10 @@ function serveSection(port: MessagePort, { ring: parts, share }: SectionRequest)
 interface Attached {
   graph: HeapGraph;
   known: KnownStrings;
+  /** What this thread found of the graph, for the summary sums. */
+  distances?: Int32Array;
+  classIds?: Uint32Array;
+  classCount?: number;
 }
 
 /** The graph of the snapshot being opened, once attached. */
@@ -49,16 +55,28 @@ function attachedGraph(): Attached {
 }
 
 function classes(): ClassesResult {
-  const { graph, known } = attachedGraph();
-  const { classIds, table, interfaces } = assignClasses(graph, known, new ScratchBuffers(graph.nodeCount + 1, true));
+  const current = attachedGraph();
+  const { classIds, table, interfaces } = assignClasses(current.graph, current.known, new ScratchBuffers(current.graph.nodeCount + 1, true));
+  current.classIds = classIds;
+  current.classCount = table.classes.length;
   return { classIds, classes: table.classes, interfaces };
 }
 
 function distances(buffer: Uint32Array): void {
-  const { graph, known } = attachedGraph();
+  const current = attachedGraph();
+  const { graph, known } = current;
   const lent = new ScratchBuffers(graph.nodeCount + 1);
   lent.give(buffer);
-  computeDistances(graph, known, new EphemeronNames(graph.strings), lent);
+  current.distances = computeDistances(graph, known, new EphemeronNames(graph.strings), lent);
+}
+
+function summarize(firstRetainer: Uint32Array): SummaryResult {
+  const { graph, known, distances, classIds, classCount } = attachedGraph();
+  if (!distances || !classIds || classCount === undefined) throw new Error('the distances and classes were not found here');
+  return {
+    kinds: sumByKind(graph, known, firstRetainer),
+    classes: sumClassTotals({ classIds, classCount, selfSizes: graph.selfSizes, distances }),
+  };
 }
 
 function runTask(task: HelperTask): unknown {
@@ -84,6 +102,8 @@ function runTask(task: HelperTask): unknown {
       return classes();
     case 'distances':
       return distances(task.buffer);
+    case 'summarize':
+      return summarize(task.firstRetainer);
   }
 }
 
