@@ -204,6 +204,29 @@ describe('opening files', () => {
     expect([...new Set(steps)]).toEqual(['reading', 'retainers', 'dominators', 'distances', 'classes', 'summary']);
   });
 
+  it('reads a file whose sections span many reads and jobs, and a file cut inside them fails cleanly', async () => {
+    // A few MB: `nodes` and `edges` span several of the reader's chunks and the parser's jobs.
+    const b = new SnapshotBuilder();
+    let previous = b.node({ name: 'global', selfSize: 10 });
+    b.edge(b.root, previous, 'shortcut', 'global');
+    for (let k = 0; k < 100_000; k++) {
+      const node = b.node({ name: k % 2 ? 'Odd' : 'Even', selfSize: 16 + (k % 5) });
+      b.edge(previous, node, 'property', `p${k % 7}`);
+      previous = node;
+    }
+    const json = b.toJson();
+    expect(json.indexOf('"strings"') - json.indexOf('"edges"')).toBeGreaterThan(1024 * 1024);
+    const path = join(dir, 'long.heapsnapshot');
+    await writeFile(path, json);
+    const fromFile = describeModel(await openSnapshot(path, { useCache: false }));
+    expect(fromFile).toEqual(describeModel(await loadSnapshot(chunksOf(json, 4096))));
+    for (const cut of [json.indexOf('"edges"') - 1000, json.indexOf('"strings"') - 1000]) {
+      await writeFile(path, json.slice(0, cut));
+      const error = await openSnapshot(path, { useCache: false }).catch((thrown: { code: string; message: string }) => thrown);
+      expect(error, `cut at ${cut}`).toMatchObject({ code: 'SNAPSHOT_PARSE', message: expect.stringMatching(/truncated|ends in the middle/) });
+    }
+  });
+
   it('says what is wrong with a path, a size or a cancel', async () => {
     await expect(openSnapshot(join(dir, 'missing.heapsnapshot'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(openSnapshot(dir)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
