@@ -113,12 +113,18 @@ describe('instances of a big class', () => {
     // retained sizes, longer distances).
     let state = 3;
     const items: number[] = [];
+    const others: number[] = [];
     for (let k = 0; k < 120_000; k++) {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
       const item = b.node({ name: 'Item', selfSize: 1 + (state % 40) });
       const parent = k % 5 === 4 ? items[k - 1]! : global;
       b.edge(parent, item, 'property', `i${k}`);
       items.push(item);
+      // A small class in the middle of the heap: found after the first scan noted its span.
+      if (k >= 50_000 && k < 50_010) {
+        others.push(b.node({ name: 'Other', selfSize: 100 - k + 50_000 }));
+        b.edge(global, others.at(-1)!, 'property', `o${k}`);
+      }
     }
     const model = await load(b);
     const id = classId(model, 'Item');
@@ -137,6 +143,8 @@ describe('instances of a big class', () => {
       const all = ordinals({ ...order, offset: 0, limit: total });
       expect(ends, JSON.stringify(order)).toEqual([all.slice(0, 100), all.slice(900, 1000), all.slice(total - 100)]);
     }
+    const other = classId(model, 'Other');
+    expect(model.classInstances({ classId: other, sortBy: 'selfSizeBytes' }).items.map((row) => row.ordinal)).toEqual(others);
   });
 });
 

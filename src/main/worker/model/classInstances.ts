@@ -32,6 +32,8 @@ export interface InstanceOrder {
 export class ClassInstances {
   private readonly members = new RecentCache<Uint32Array>(4);
   private readonly orders = new RecentCache<Uint32Array>(6);
+  /** Per class, the first ordinal and one past the last of its objects: later scans need only that span. */
+  private spans?: { starts: Uint32Array; ends: Uint32Array };
 
   constructor(private readonly analysis: HeapAnalysis) {}
 
@@ -79,15 +81,23 @@ export class ClassInstances {
     return count;
   }
 
-  /** The class's listed objects in snapshot order, found by one scan of the class ids. */
+  /**
+   * The class's listed objects in snapshot order, found by a scan of the class ids: the first
+   * one goes over every object and notes where each class starts and ends, so later ones only
+   * cover their class's span (a few objects for most classes).
+   */
   private membersOf(classId: number): Uint32Array {
     return this.members.get(String(classId), () => {
       const { classes, graph, aggregates } = this.analysis;
       const { classIds } = classes;
-      const { selfSizes, nodeCount } = graph;
+      const { selfSizes } = graph;
       // The summary already counted them, so the list is allocated once, exactly.
       const members = new Uint32Array(aggregates.counts[classId]!);
-      for (let ordinal = 0, found = 0; ordinal < nodeCount && found < members.length; ordinal++) {
+      if (!this.spans) {
+        this.spans = scanSpans(classIds, aggregates.counts.length, classId, selfSizes, members);
+        return members;
+      }
+      for (let ordinal = this.spans.starts[classId]!, end = this.spans.ends[classId]!, found = 0; ordinal < end; ordinal++) {
         if (classIds[ordinal] === classId && selfSizes[ordinal]) members[found++] = ordinal;
       }
       return members;
@@ -107,4 +117,17 @@ export class ClassInstances {
         return (ordinal) => (distances[ordinal] === UNREACHABLE_DISTANCE ? UNREACHABLE_SORT_DISTANCE : distances[ordinal]!);
     }
   }
+}
+
+/** One pass over every object: the span of each class, and the listed objects of `classId` into `members`. */
+function scanSpans(classIds: Uint32Array, classCount: number, classId: number, selfSizes: Float64Array, members: Uint32Array) {
+  const starts = new Uint32Array(classCount).fill(classIds.length);
+  const ends = new Uint32Array(classCount);
+  for (let ordinal = 0, found = 0; ordinal < classIds.length; ordinal++) {
+    const id = classIds[ordinal]!;
+    if (starts[id] === classIds.length) starts[id] = ordinal;
+    ends[id] = ordinal + 1;
+    if (id === classId && selfSizes[ordinal]) members[found++] = ordinal;
+  }
+  return { starts, ends };
 }
