@@ -37,6 +37,11 @@ export class ClassInstances {
 
   constructor(private readonly analysis: HeapAnalysis) {}
 
+  /** Notes every class's span ahead of the first request, so even that one scans only its class's. */
+  prepare(): void {
+    this.spans ??= scanSpans(this.analysis.classes.classIds, this.analysis.aggregates.counts.length);
+  }
+
   /** An order of the class's instances that holds at least the rows `from` .. `to` - 1. */
   ordered(classId: number, sortBy: InstanceSortKey, ascending: boolean, selected: Selected, from: number, to: number): InstanceOrder {
     const classCount = this.analysis.classes.table.classes.length;
@@ -94,7 +99,7 @@ export class ClassInstances {
       // The summary already counted them, so the list is allocated once, exactly.
       const members = new Uint32Array(aggregates.counts[classId]!);
       if (!this.spans) {
-        this.spans = scanSpans(classIds, aggregates.counts.length, classId, selfSizes, members);
+        this.spans = scanSpans(classIds, aggregates.counts.length, { classId, selfSizes, members });
         return members;
       }
       for (let ordinal = this.spans.starts[classId]!, end = this.spans.ends[classId]!, found = 0; ordinal < end; ordinal++) {
@@ -119,15 +124,16 @@ export class ClassInstances {
   }
 }
 
-/** One pass over every object: the span of each class, and the listed objects of `classId` into `members`. */
-function scanSpans(classIds: Uint32Array, classCount: number, classId: number, selfSizes: Float64Array, members: Uint32Array) {
+/** One pass over every object: the span of each class, and (when asked) the listed objects of one class. */
+function scanSpans(classIds: Uint32Array, classCount: number, collect?: { classId: number; selfSizes: Float64Array; members: Uint32Array }) {
   const starts = new Uint32Array(classCount).fill(classIds.length);
   const ends = new Uint32Array(classCount);
+  const collected = collect?.classId ?? -1;
   for (let ordinal = 0, found = 0; ordinal < classIds.length; ordinal++) {
     const id = classIds[ordinal]!;
     if (starts[id] === classIds.length) starts[id] = ordinal;
     ends[id] = ordinal + 1;
-    if (id === classId && selfSizes[ordinal]) members[found++] = ordinal;
+    if (id === collected && collect!.selfSizes[ordinal]) collect!.members[found++] = ordinal;
   }
   return { starts, ends };
 }

@@ -72,11 +72,14 @@ export class HeapSnapshotModel {
   /** A page of one class's instances, sorted (default: biggest retained size first). */
   classInstances({ classId, sortBy = 'retainedSizeBytes', ascending = false, objects, ...page }: InstancesRequest): Page<ObjectRow> {
     const selected = this.selections.select(objects);
-    this.instances ??= new ClassInstances(this.analysis);
     // Rows past the end are clamped by the page itself; the order only needs to hold the rest.
     const { offset, end } = pageWindow(Number.MAX_SAFE_INTEGER, page);
-    const order = this.instances.ordered(classId, sortBy, ascending, selected, offset, end);
+    const order = this.instancesByClass().ordered(classId, sortBy, ascending, selected, offset, end);
     return pageOf(order.total, page, (k) => this.object(order.at(k)));
+  }
+
+  private instancesByClass(): ClassInstances {
+    return (this.instances ??= new ClassInstances(this.analysis));
   }
 
   /** What the object inspector shows about one object. */
@@ -88,10 +91,12 @@ export class HeapSnapshotModel {
 
   /**
    * Builds, ahead of the first request, what the first use of Dominators would otherwise wait
-   * for: the top-down dominator tree and the root's sorted children.
+   * for (the top-down dominator tree and the root's sorted children), and where each class's
+   * objects lie, for the first class expanded.
    */
   prepare(): void {
     this.dominatorChildren.of(this.analysis.graph.rootOrdinal);
+    this.instancesByClass().prepare();
   }
 
   /** The objects `ordinal` immediately dominates, biggest retained size first. */
