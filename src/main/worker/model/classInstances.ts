@@ -63,13 +63,13 @@ export class ClassInstances {
     if (!full && total >= PARTIAL_ORDER_MIN) {
       // Ids grow with snapshot order: the scan goes from the end when it keeps the biggest.
       const backward = (fromEnd: boolean) => (sortBy === 'id' ? ascending === fromEnd : fromEnd);
-      const end = (fromEnd: boolean) => topByKey(instances(false), this.keyOf(sortBy), !ascending, END_ROWS, { fromEnd, backward: backward(fromEnd) });
+      const rowsAtEnd = (fromEnd: boolean) => topByKey(instances(false), this.keyOf(sortBy), !ascending, END_ROWS, { fromEnd, backward: backward(fromEnd) });
       if (to <= END_ROWS) {
-        const head = this.orders.get(`${orderKey}:head`, () => end(false));
+        const head = this.orders.get(`${orderKey}:head`, () => rowsAtEnd(false));
         return { total, at: (k) => head[k]! };
       }
       if (from >= total - END_ROWS) {
-        const tail = this.orders.get(`${orderKey}:tail`, () => end(true));
+        const tail = this.orders.get(`${orderKey}:tail`, () => rowsAtEnd(true));
         const start = total - tail.length;
         return { total, at: (k) => tail[k - start]! };
       }
