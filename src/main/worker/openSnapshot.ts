@@ -103,9 +103,11 @@ async function loadAnalysis(chunks: AsyncIterable<Uint8Array>, options: LoadSnap
       onEdges: ({ edgeTargets, nodeCount, graph }) => {
         if (!helper) return;
         retainerCounts = helper.countRetainers(edgeTargets, nodeCount);
-        // The work stack goes to the analysis' buffers afterwards, hence node count + 1 entries.
-        const stack = sharedArray(Uint32Array, nodeCount + 1);
-        globalsOwned = graph ? helper.markGlobalsOwned(graph, stack).then((owned) => ({ owned, stack })) : undefined;
+        if (graph) {
+          // The work stack goes to the analysis' buffers afterwards, hence node count + 1 entries.
+          const stack = sharedArray(Uint32Array, nodeCount + 1);
+          globalsOwned = helper.markGlobalsOwned(graph, stack).then((owned) => ({ owned, stack }));
+        }
         // Awaited by the analysis; a parse error later must not leave them unhandled.
         retainerCounts.catch(() => undefined);
         globalsOwned?.catch(() => undefined);
