@@ -32,6 +32,8 @@ export interface InstanceOrder {
 export class ClassInstances {
   private readonly members = new RecentCache<Uint32Array>(4);
   private readonly orders = new RecentCache<Uint32Array>(6);
+  /** Filtered counts, so paging through a filtered class does not count it again per page. */
+  private readonly selectedCounts = new RecentCache<number>(6);
   /** Per class, the first ordinal and one past the last of its objects: later scans need only that span. */
   private spans?: { starts: Uint32Array; ends: Uint32Array };
 
@@ -79,11 +81,13 @@ export class ClassInstances {
   }
 
   /** How many instances a request lists, without building the list when the summary knows. */
-  private countOf(classId: number, { selection }: Selected): number {
+  private countOf(classId: number, { key, selection }: Selected): number {
     if (!selection) return this.analysis.aggregates.counts[classId]!;
-    let count = 0;
-    for (const ordinal of this.membersOf(classId)) if (selection.get(ordinal)) count++;
-    return count;
+    return this.selectedCounts.get(`${classId}:${key}`, () => {
+      let count = 0;
+      for (const ordinal of this.membersOf(classId)) if (selection.get(ordinal)) count++;
+      return count;
+    });
   }
 
   /**
