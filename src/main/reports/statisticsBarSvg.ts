@@ -1,17 +1,18 @@
 import { formatBytes } from '../../shared/format/bytes';
-import type { HeapStatistics } from '../../shared/model/heapSnapshots';
+import { HEAP_KINDS, type HeapKind, type HeapStatistics } from '../../shared/model/heapSnapshots';
 import { round } from './sparklineSvg';
 
-// DevTools' Statistics kinds, each with a fill the print CSS keeps distinguishable.
-const KINDS: { key: Exclude<keyof HeapStatistics, 'totalBytes'>; label: string; color: string }[] = [
-  { key: 'codeBytes', label: 'Code', color: '#e8a33d' },
-  { key: 'stringsBytes', label: 'Strings', color: '#5b8def' },
-  { key: 'jsArraysBytes', label: 'JS arrays', color: '#49b67a' },
-  { key: 'typedArraysBytes', label: 'Typed arrays', color: '#b569c9' },
-  { key: 'systemBytes', label: 'System', color: '#8a8f98' },
-  { key: 'nativeBytes', label: 'Native', color: '#d6584e' },
-  { key: 'otherBytes', label: 'Other', color: '#c9cdd3' },
-];
+// Fills a printed page keeps distinguishable; the legend has room for the short labels.
+const COLORS: Record<HeapKind, string> = {
+  codeBytes: '#e8a33d',
+  stringsBytes: '#5b8def',
+  jsArraysBytes: '#49b67a',
+  typedArraysBytes: '#b569c9',
+  systemBytes: '#8a8f98',
+  nativeBytes: '#d6584e',
+  otherBytes: '#c9cdd3',
+};
+const KINDS = HEAP_KINDS.map(({ key, shortLabel }) => ({ key, label: shortLabel, color: COLORS[key] }));
 
 /** Memory by kind as one stacked bar with a legend (the figures are the API's, only drawn). */
 export function statisticsBarSvg(statistics: HeapStatistics, width = 640): string {

@@ -48,6 +48,19 @@ export interface HeapStatistics {
   otherBytes: number;
 }
 
+export type HeapKind = Exclude<keyof HeapStatistics, 'totalBytes'>;
+
+/** The kinds the statistics split the heap into, in display order: a full label and one short enough for a legend. */
+export const HEAP_KINDS: readonly { key: HeapKind; label: string; shortLabel: string }[] = [
+  { key: 'codeBytes', label: 'Code', shortLabel: 'Code' },
+  { key: 'stringsBytes', label: 'Strings', shortLabel: 'Strings' },
+  { key: 'jsArraysBytes', label: 'JS arrays', shortLabel: 'JS arrays' },
+  { key: 'typedArraysBytes', label: 'Typed arrays and array buffers', shortLabel: 'Typed arrays' },
+  { key: 'systemBytes', label: 'System objects', shortLabel: 'System' },
+  { key: 'nativeBytes', label: 'Native (embedder) objects', shortLabel: 'Native' },
+  { key: 'otherBytes', label: 'Other JS objects', shortLabel: 'Other' },
+];
+
 /** A window of a long list; the rest stays in the worker. */
 export interface Page<T> {
   total: number;

@@ -1,15 +1,17 @@
-import type { HeapStatistics } from '../../../../shared/model/heapSnapshots';
+import { HEAP_KINDS, type HeapKind, type HeapStatistics } from '../../../../shared/model/heapSnapshots';
 import { ByteSize } from '../../../components/ByteSize';
 
-const KINDS: { key: Exclude<keyof HeapStatistics, 'totalBytes'>; label: string; color: string }[] = [
-  { key: 'codeBytes', label: 'Code', color: '#c792ea' },
-  { key: 'stringsBytes', label: 'Strings', color: '#e6c07b' },
-  { key: 'jsArraysBytes', label: 'JS arrays', color: '#5eb1ff' },
-  { key: 'typedArraysBytes', label: 'Typed arrays and array buffers', color: '#7ec699' },
-  { key: 'systemBytes', label: 'System objects', color: '#8d99ab' },
-  { key: 'nativeBytes', label: 'Native (embedder) objects', color: '#f0a040' },
-  { key: 'otherBytes', label: 'Other JS objects', color: '#56b6c2' },
-];
+// Fills for the app's dark theme.
+const COLORS: Record<HeapKind, string> = {
+  codeBytes: '#c792ea',
+  stringsBytes: '#e6c07b',
+  jsArraysBytes: '#5eb1ff',
+  typedArraysBytes: '#7ec699',
+  systemBytes: '#8d99ab',
+  nativeBytes: '#f0a040',
+  otherBytes: '#56b6c2',
+};
+const KINDS = HEAP_KINDS.map(({ key, label }) => ({ key, label, color: COLORS[key] }));
 
 /** The heap by kind, as one bar and a table of exact totals. */
 export function StatisticsTab({ statistics }: { statistics: HeapStatistics }) {
