@@ -2,11 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotProgress } from '../../src/shared/model/snapshots';
-import { runCli } from '../../src/main/cli/runCli';
 import { startChromium } from '../fixtures/chromium';
 import { doorPerTest } from '../fixtures/doorPerTest';
 import { IDLE_TARGET, type NodeTarget } from '../fixtures/nodeTarget';
-import { SNAPSHOT_WORKER_PATH } from '../fixtures/builtWorker';
+import { runCliIn } from '../fixtures/cliRunner';
 
 // ~400 000 small objects: a capture of a second or more, long enough to interrupt.
 const BIG_HEAP_TARGET = `globalThis.keep = Array.from({ length: 400000 }, (_, i) => ({ i, name: 'entry' + i })); console.log('ready'); setInterval(() => {}, 1000);`;
@@ -111,17 +110,10 @@ describe('heap snapshot capture', () => {
 
   it('heapdeck snapshot <target> -o <file> saves a snapshot', async () => {
     target = await startTarget(IDLE_TARGET, { inspect: true });
-    const out: string[] = [];
     const path = join(root(), 'cli.heapsnapshot');
-    const code = await runCli(['snapshot', `127.0.0.1:${target.port}`, '-o', path], {
-      root: root(),
-      rendererDir: '/nonexistent',
-    snapshotWorkerPath: SNAPSHOT_WORKER_PATH,
-      out: (line) => out.push(line),
-      err: (line) => out.push(line),
-      progress: () => undefined,
-      interrupted: new Promise(() => undefined),
-    });
+    const run = await runCliIn(root(), ['snapshot', `127.0.0.1:${target.port}`, '-o', path]);
+    const { code } = run;
+    const out = [...run.out, ...run.err];
     expect(code, out.join('\n')).toBe(0);
     expect(out.join('\n')).toMatch(/Saved .*cli\.heapsnapshot/);
     expect(JSON.parse(await readFile(path, 'utf8')).snapshot.node_count).toBeGreaterThan(0);
