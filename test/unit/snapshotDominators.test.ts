@@ -185,4 +185,33 @@ describe('dominators and retained sizes', () => {
     expect(idom(model, chain[99_999]!)).toBe(chain[99_998]);
     expect(model.object(chain[99_999]!).distance).toBe(100_000);
   });
+
+  it('random graphs, with unreachable parts, weak and shortcut edges, agree with DevTools node for node', async () => {
+    let state = 11;
+    const next = (below: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return Math.floor((state / 2147483648) * below);
+    };
+    const types = ['property', 'element', 'internal', 'context', 'weak', 'shortcut'] as const;
+    for (let round = 0; round < 150; round++) {
+      const b = new SnapshotBuilder();
+      const nodes = [b.root];
+      const size = 2 + next(30);
+      for (let k = 0; k < size; k++) nodes.push(b.node({ name: `N${next(4)}`, selfSize: 1 + next(50) }));
+      // Sparse enough that parts stay unreachable (orphans, cliques), dense enough for cycles.
+      // (No two edges between the same pair: DevTools' distance pass breaks on those.)
+      const pairs = new Set<string>();
+      const edges = next(size * 3);
+      for (let k = 0; k < edges; k++) {
+        const from = next(4) === 0 ? b.root : nodes[next(nodes.length)]!;
+        const to = nodes[1 + next(size)]!;
+        if (pairs.has(`${from}>${to}`)) continue;
+        pairs.add(`${from}>${to}`);
+        const type = types[next(types.length)]!;
+        b.edge(from, to, type, type === 'element' ? k : `e${k}`);
+      }
+      await load(b);
+    }
+  });
 });
+

@@ -1,4 +1,4 @@
-import { BitVector } from './bitVector';
+import type { BitVector } from './bitVector';
 import type { HeapGraph } from './heapGraph';
 import type { Retainers } from './retainers';
 import type { ScratchBuffers } from './scratchBuffers';
@@ -17,7 +17,11 @@ export interface Dominators {
  * It follows DevTools step for step so results match it even on odd graphs: nodes the DFS from
  * the root misses are attached to the root, first those with only non-retaining retainers
  * (searched from), then any left (cliques retaining each other), one by one.
- * Vertices are numbered ordinal + 1 so that 0 can mean "none", as in the paper.
+ *
+ * The work arrays are indexed by DFS preorder number (1..n, 0 meaning "none") rather than by
+ * node: a semidominator is then itself a number, a vertex is linked exactly when its number is
+ * at least the one being processed (they are linked in reverse preorder), and the hot loop
+ * reads one array fewer per step than the textbook's vertex-indexed form.
  */
 export function computeDominators(
   graph: HeapGraph,
@@ -27,43 +31,42 @@ export function computeDominators(
 ): Dominators {
   const { nodeCount, firstEdges, edgeTargets, selfSizes } = graph;
   const { firstRetainer, retainerNodes, essentialSlots } = retainers;
-  // Four node-sized buffers plus the result's retained sizes instead of the textbook's eight, as
-  // they are the peak of the whole analysis: `label` and `semi` live in the retained sizes
-  // buffer (overwritten only once they are done), `ancestor` shares `parent` (see `evaluate`),
-  // the DFS's edge cursors and then the bucket links share `dom` (see the bucket loop).
+  // `label` and `semi` live in the result's retained sizes buffer (overwritten only once they
+  // are done); `ancestor` shares `parent`; the DFS's edge cursors and then the bucket links share
+  // `dom` (see the bucket loop); each node's number becomes its dominator at the end. These are
+  // the peak of the whole analysis.
   const sizesBuffer = new ArrayBuffer(Float64Array.BYTES_PER_ELEMENT * (nodeCount + 1));
   const label = new Uint32Array(sizesBuffer, 0, nodeCount + 1);
   const semi = new Uint32Array(sizesBuffer, Uint32Array.BYTES_PER_ELEMENT * (nodeCount + 1), nodeCount + 1);
-  const parent = scratch.take();
+  const numberOf = scratch.take();
   const vertex = scratch.take();
+  const parent = scratch.take();
   const dom = scratch.take();
   const nextEdge = dom;
   let n = 0;
 
-  const dfs = (start: number): void => {
-    nextEdge[start - 1] = firstEdges[start - 1]!;
-    let v = start;
-    while (v !== 0) {
-      if (semi[v] === 0) {
-        semi[v] = ++n;
-        vertex[n] = label[v] = v;
-      }
-      let next = parent[v]!;
-      const ordinal = v - 1;
+  const visit = (ordinal: number, parentNumber: number): number => {
+    const number = ++n;
+    numberOf[ordinal] = number;
+    vertex[number] = ordinal;
+    parent[number] = parentNumber;
+    semi[number] = label[number] = number;
+    nextEdge[ordinal] = firstEdges[ordinal]!;
+    return number;
+  };
+  /** Numbers everything reachable from `start` over retaining edges, as a child of `parentNumber`. */
+  const dfs = (start: number, parentNumber: number): void => {
+    for (let v = visit(start, parentNumber); v !== parentNumber; ) {
+      const ordinal = vertex[v]!;
       const end = firstEdges[ordinal + 1]!;
-      for (let edge = nextEdge[ordinal]!; edge < end; edge++) {
-        if (!essential.get(edge)) continue;
-        const w = edgeTargets[edge]! + 1;
-        if (semi[w] === 0) {
-          parent[w] = v;
-          nextEdge[w - 1] = firstEdges[w - 1]!;
-          nextEdge[ordinal] = edge + 1;
-          next = w;
-          break;
-        }
+      let edge = nextEdge[ordinal]!;
+      while (edge < end && (!essential.get(edge) || numberOf[edgeTargets[edge]!] !== 0)) edge++;
+      if (edge < end) {
+        nextEdge[ordinal] = edge + 1;
+        v = visit(edgeTargets[edge]!, v);
+      } else {
+        v = parent[v]!;
       }
-      if (next === parent[v]) nextEdge[ordinal] = end;
-      v = next;
     }
   };
   const hasRetainingRetainer = (ordinal: number): boolean => {
@@ -73,35 +76,26 @@ export function computeDominators(
     return false;
   };
 
-  const r = graph.rootOrdinal + 1;
-  dfs(r);
+  const root = 1;
+  dfs(graph.rootOrdinal, 0);
   if (n < nodeCount) {
-    for (let v = 1; v <= nodeCount; v++) {
-      if (semi[v] === 0 && !hasRetainingRetainer(v - 1)) {
-        parent[v] = r;
-        dfs(v);
-      }
+    for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
+      if (numberOf[ordinal] === 0 && !hasRetainingRetainer(ordinal)) dfs(ordinal, root);
     }
   }
   if (n < nodeCount) {
-    for (let v = 1; v <= nodeCount; v++) {
-      if (semi[v] !== 0) continue;
-      parent[v] = r;
-      semi[v] = ++n;
-      vertex[n] = label[v] = v;
-    }
+    for (let ordinal = 0; ordinal < nodeCount; ordinal++) if (numberOf[ordinal] === 0) visit(ordinal, root);
   }
 
   // A vertex's ancestor in the linked forest starts as its DFS parent and is only rewritten
-  // (by path compression) once the vertex is linked, after which its parent is no longer read;
-  // so one array serves as both, and a bit says which vertices are linked.
+  // (by path compression) once the vertex is linked, after which its parent is no longer read.
   const ancestor = parent;
-  const linked = new BitVector(nodeCount + 1);
+  let linkedFrom = n + 1;
   const stack = new UintStack();
   const evaluate = (v: number): number => {
-    if (!linked.get(v)) return v;
+    if (v < linkedFrom) return v;
     let u = v;
-    while (linked.get(ancestor[u]!)) {
+    while (ancestor[u]! >= linkedFrom) {
       stack.push(u);
       u = ancestor[u]!;
     }
@@ -114,63 +108,64 @@ export function computeDominators(
     return label[v]!;
   };
 
-  // Buckets as linked lists: each vertex joins exactly one bucket, once, and its link is read
-  // just before `dom` of that vertex is written, so `dom` holds the links (the DFS is done with
-  // its edge cursors there).
+  // Buckets as linked lists in `dom` alone: a vertex's slot holds the head of its own bucket
+  // until its turn in the loop (nothing joins it after that), then its link in the bucket it
+  // joins, then its dominator; each is read before the next overwrites it.
   dom.fill(0);
-  const bucketHead = scratch.take();
-  const bucketNext = dom;
-  for (let i = n; i >= 2; i--) {
-    const w = vertex[i]!;
-    const wOrdinal = w - 1;
+  const dropBucket = (owner: number): void => {
+    for (let v = dom[owner]!; v !== 0; ) {
+      const next = dom[v]!;
+      dom[v] = 0;
+      v = next;
+    }
+  };
+  for (let w = n; w >= 2; w--) {
+    // Whatever is still in w's bucket (only with the unreachable cliques attached to the root
+    // above) is never processed: dom 0, which the pass below turns into the root.
+    dropBucket(w);
+    const ordinal = vertex[w]!;
+    let best = w;
     let orphan = true;
-    for (let slot = firstRetainer[wOrdinal]!, end = firstRetainer[wOrdinal + 1]!; slot < end; slot++) {
+    for (let slot = firstRetainer[ordinal]!, end = firstRetainer[ordinal + 1]!; slot < end; slot++) {
       if (!essentialSlots.get(slot)) continue;
       orphan = false;
-      const u = evaluate(retainerNodes[slot]! + 1);
-      if (semi[u]! < semi[w]!) semi[w] = semi[u]!;
+      const candidate = semi[evaluate(numberOf[retainerNodes[slot]!]!)]!;
+      if (candidate < best) best = candidate;
     }
     // Treat a node with no retaining retainers as retained by the root alone.
-    if (orphan) semi[w] = semi[r]!;
-    const semiVertex = vertex[semi[w]!]!;
-    bucketNext[w] = bucketHead[semiVertex]!;
-    bucketHead[semiVertex] = w;
+    semi[w] = orphan ? root : best;
+    if (semi[w] === w) {
+      // Its own bucket, just dropped: likewise never processed.
+      dom[w] = 0;
+    } else {
+      dom[w] = dom[semi[w]!]!;
+      dom[semi[w]!] = w;
+    }
     const p = parent[w]!;
-    linked.set(w);
-    for (let v = bucketHead[p]!; v !== 0; ) {
-      const next = bucketNext[v]!;
+    linkedFrom = w;
+    for (let v = dom[p]!; v !== 0; ) {
+      const next = dom[v]!;
       const u = evaluate(v);
       dom[v] = semi[u]! < semi[v]! ? u : p;
       v = next;
     }
-    bucketHead[p] = 0;
+    dom[p] = 0;
   }
-  // Vertices left in buckets never processed (only with the unreachable cliques attached to
-  // the root above) keep dom 0, as with separate arrays: clear their links.
-  for (let p = 1; p <= nodeCount; p++) {
-    for (let v = bucketHead[p]!; v !== 0; ) {
-      const next = bucketNext[v]!;
-      dom[v] = 0;
-      v = next;
-    }
-  }
-  dom[0] = dom[r] = r;
-  for (let i = 2; i <= n; i++) {
-    const w = vertex[i]!;
-    if (dom[w] !== vertex[semi[w]!]) dom[w] = dom[dom[w]!]!;
+  dropBucket(root);
+  dom[0] = dom[root] = root;
+  for (let w = 2; w <= n; w++) {
+    if (dom[w] !== semi[w]) dom[w] = dom[dom[w]!]!;
   }
 
-  scratch.give(parent, bucketHead);
-  // Turn vertex numbers into ordinals in place; `dom` becomes the result and is not given back.
-  const dominators = dom.subarray(1);
+  // Numbers back to ordinals; each node's number is no longer needed, so its slot takes the result.
+  const dominators = numberOf.subarray(0, nodeCount);
+  for (let w = 1; w <= n; w++) dominators[vertex[w]!] = vertex[dom[w]!]!;
+  scratch.give(parent, dom);
   const retainedSizes = new Float64Array(sizesBuffer, 0, nodeCount);
-  for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
-    dominators[ordinal]!--;
-    retainedSizes[ordinal] = selfSizes[ordinal]!;
-  }
+  retainedSizes.set(selfSizes);
   // Children come after their dominator in DFS order, so a reverse sweep sums bottom-up.
-  for (let i = n; i > 1; i--) {
-    const ordinal = vertex[i]! - 1;
+  for (let w = n; w > 1; w--) {
+    const ordinal = vertex[w]!;
     retainedSizes[dominators[ordinal]!]! += retainedSizes[ordinal]!;
   }
   scratch.give(vertex);
