@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { wasmText } from './scripts/wasmTextPlugin.mjs';
 
 // Main has two entries: the Electron shell, and the CLI (which also hosts `serve`), which
 // runs under plain Node and so must never pull in `electron`.
 export default defineConfig({
   main: {
+    plugins: [wasmText()],
     build: {
       rollupOptions: {
         input: {

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { wasmText } from './scripts/wasmTextPlugin.mjs';
 
 export default defineConfig({
+  plugins: [wasmText()],
   test: {
     // Playwright specs live in test/e2e and run under Playwright, not here.
     include: ['test/unit/**/*.test.ts', 'test/components/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],

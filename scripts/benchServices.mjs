@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { wasmText } from './wasmTextPlugin.mjs';
 import { repoRoot } from './benchSnapshotFiles.mjs';
 
 /** Resolves with `{ api, close }`: a typed client of fresh services, and how to stop them. */
@@ -11,6 +12,7 @@ export async function openBenchServices(name) {
   const outDir = join(repoRoot, 'out', 'bench');
   await build({
     configFile: false,
+    plugins: [wasmText()],
     logLevel: 'warn',
     build: {
       ssr: true,

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
+import { wasmText } from './wasmTextPlugin.mjs';
 import { repoRoot as root, runNode as run, snapshotOfSize } from './benchSnapshotFiles.mjs';
 
 const { values } = parseArgs({
@@ -50,6 +51,7 @@ async function timeEngines(engines, path, bytes, runs) {
 
 await build({
   configFile: false,
+  plugins: [wasmText()],
   logLevel: 'warn',
   build: {
     ssr: true,

@@ -14,14 +14,15 @@ import { sumByKind } from '../graph/statistics';
 import { EdgeRecords } from '../parse/edgeRecords';
 import { JobRing } from '../parse/jobRing';
 import { NodeRecords } from '../parse/nodeRecords';
+import type { NumberScanner } from '../parse/numberScanner';
 import { graphFromShare } from './graphShare';
 import type { ClassesResult, HelperTask, SummaryResult, TaskReply, TaskRequest } from './helperTasks';
 import type { JobFailure, SectionRequest } from './helperThread';
 
-let jobValues: Float64Array | undefined;
+let scanner: NumberScanner | undefined;
 
 function serveSection(port: MessagePort, { ring: parts, share }: SectionRequest): void {
-  const ring = new JobRing(parts, (jobValues ??= JobRing.jobValues()));
+  const ring = new JobRing(parts, (scanner ??= JobRing.scanner()));
   const sink = share.kind === 'nodes' ? new NodeRecords(share.layout, share.arrays) : new EdgeRecords(share.layout, share.arrays);
   ring.serve(sink, (job, error) => {
     // Written before the job counts as stored, so the reading thread sees it once all are.

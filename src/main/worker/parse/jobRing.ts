@@ -1,4 +1,5 @@
-import { scanNumberJob, type NumberJob } from './numberJobScan';
+import type { NumberJob } from './numberJobScan';
+import { NumberScanner } from './numberScanner';
 import type { RecordSink } from './recordSink';
 
 /** Bytes a job holds at most; the reader cuts each at its last comma. */
@@ -51,10 +52,10 @@ export class JobRing {
   private readonly slotBytes: Uint8Array[] = [];
   private readonly record: Float64Array;
 
-  /** `values`: this thread's scratch for one job's values (see `jobValues`), never shared. */
+  /** `scanner`: this thread's (see `scanner`), never shared. */
   constructor(
     readonly parts: JobRingParts,
-    private readonly values: Float64Array,
+    private readonly scanner: NumberScanner,
   ) {
     this.control = new Int32Array(parts.control);
     this.numbers = new Float64Array(parts.numbers);
@@ -67,12 +68,12 @@ export class JobRing {
     return new SharedArrayBuffer(SLOT_COUNT * JOB_BYTES);
   }
 
-  /** Scratch for the values of one job, for one thread to reuse across sections. */
-  static jobValues(): Float64Array {
-    return new Float64Array(JOB_BYTES / 2 + 1);
+  /** Scans jobs and holds one job's values, for one thread to reuse across sections. */
+  static scanner(): NumberScanner {
+    return new NumberScanner(JOB_BYTES);
   }
 
-  static create(section: string, recordSize: number, slots: SharedArrayBuffer, values: Float64Array): JobRing {
+  static create(section: string, recordSize: number, slots: SharedArrayBuffer, scanner: NumberScanner): JobRing {
     const parts: JobRingParts = {
       section,
       recordSize,
@@ -80,7 +81,7 @@ export class JobRing {
       numbers: new SharedArrayBuffer((TAILS + SLOT_COUNT * recordSize) * 8),
       slots,
     };
-    const ring = new JobRing(parts, values);
+    const ring = new JobRing(parts, scanner);
     ring.helperStat = -1;
     return ring;
   }
@@ -191,7 +192,8 @@ export class JobRing {
 
   /** Scans a claimed job, passes its end along the chain, stores its records, then reports it. */
   run(job: number, sink: RecordSink, done: JobDone): void {
-    const { control, numbers, values } = this;
+    const { control, numbers, scanner } = this;
+    const values = scanner.values;
     const slot = job % SLOT_COUNT;
     const flags = control[SLOT_FLAGS + slot]!;
     const piece: NumberJob = {
@@ -205,7 +207,7 @@ export class JobRing {
     let error: unknown;
     if (!this.failedBefore(job)) {
       try {
-        count = scanNumberJob(piece, values, this.parts.section);
+        count = scanner.run(piece, this.parts.section);
       } catch (scanError) {
         error = scanError;
       }

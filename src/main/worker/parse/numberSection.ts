@@ -1,6 +1,7 @@
 import { HeapdeckError } from '../../../shared/contract/errors';
 import type { ChunkCursor } from './chunkCursor';
 import { JOB_BYTES, JobRing } from './jobRing';
+import type { NumberScanner } from './numberScanner';
 import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, expectToken } from './jsonTokens';
 import { snapshotParseError, truncatedError } from './parseError';
 import type { RecordSink } from './recordSink';
@@ -22,11 +23,11 @@ export interface SectionSharing {
 /** The big buffers of a section scan, reused for every section of one file. */
 export interface SectionBuffers {
   slots: SharedArrayBuffer;
-  values: Float64Array;
+  scanner: NumberScanner;
 }
 
 export function sectionBuffers(): SectionBuffers {
-  return { slots: JobRing.slots(), values: JobRing.jobValues() };
+  return { slots: JobRing.slots(), scanner: JobRing.scanner() };
 }
 
 export interface SectionScan {
@@ -49,7 +50,7 @@ export async function scanNumberSection(
   sharing?: SectionSharing,
 ): Promise<SectionScan> {
   await expectToken(cursor, OPEN_BRACKET, section);
-  const ring = JobRing.create(section, sink.recordSize, buffers.slots, buffers.values);
+  const ring = JobRing.create(section, sink.recordSize, buffers.slots, buffers.scanner);
   sharing?.helper.serve(ring, sharing.share);
   const errors = new Map<number, unknown>();
   const done = (job: number, error: unknown) => {
