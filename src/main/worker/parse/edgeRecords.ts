@@ -70,6 +70,11 @@ function storeEdges(records: EdgeRecords, values: Float64Array, from: number, co
   const { types, names, targets } = records.arrays;
   const { nodeFieldCount, edgeTypeOffset, edgeNameOffset, edgeToNodeOffset } = layout;
   const nodeIndexLimit = layout.nodeCount * nodeFieldCount;
+  // Dividing by a field count known only at run time costs as much as the rest of the loop; a
+  // multiplication by its inverse, rounded, is within 2^-20 of the quotient of any node index
+  // below the limit, so it is exact for every index that starts a node, and the check after it
+  // rejects the others.
+  const inverse = 1 / nodeFieldCount;
   const typeCount = layout.edgeTypeNames.length - 1; // the last, 'invisible', is DevTools' own
   const end = firstOrdinal + count;
   for (let at = from, ordinal = firstOrdinal; ordinal < end; at += recordSize, ordinal++) {
@@ -80,10 +85,9 @@ function storeEdges(records: EdgeRecords, values: Float64Array, from: number, co
     if (name > 0xffffffff) throw snapshotParseError(`edge ${ordinal} has a name index beyond 2^32`);
     names[ordinal] = name;
     if (name > maxName && numericName[type] === 0) maxName = name;
-    // Node indexes below the limit are below 2^32, so the integer division is exact.
     const toNode = values[at + edgeToNodeOffset]!;
     if (toNode >= nodeIndexLimit) throw snapshotParseError(`edge ${ordinal} points to node index ${toNode}, beyond the last node`);
-    const target = ((toNode >>> 0) / nodeFieldCount) >>> 0;
+    const target = (toNode * inverse + 0.5) >>> 0;
     if (target * nodeFieldCount !== toNode) {
       throw snapshotParseError(`edge ${ordinal} points to node index ${toNode}, which is not the start of a node`);
     }
