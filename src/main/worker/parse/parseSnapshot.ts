@@ -123,7 +123,7 @@ function readEdges(sections: Sections, layout: SnapshotLayout, edges: EdgeRecord
       firstEdges: sections.nodes.arrays.firstEdges,
       edgeTypes: edges.arrays.types,
       edgeTargets: edges.arrays.targets,
-      rootOrdinal: layout.rootNodeIndex / layout.nodeFieldCount,
+      rootOrdinal: layout.rootOrdinal,
       types: typeIndexes(layout.nodeTypeNames, layout.edgeTypeNames),
     },
   };
@@ -194,7 +194,7 @@ function assemble(sections: Sections): HeapGraph {
     nodeTypeNames: layout.nodeTypeNames,
     edgeTypeNames: layout.edgeTypeNames,
     types: typeIndexes(layout.nodeTypeNames, layout.edgeTypeNames),
-    rootOrdinal: layout.rootNodeIndex / layout.nodeFieldCount,
+    rootOrdinal: layout.rootOrdinal,
     extraNativeBytes: layout.extraNativeBytes,
   };
 }

@@ -20,7 +20,8 @@ export interface SnapshotLayout {
   edgeTypeNames: string[];
   /** Absent in snapshots older than V8 7.x, which have no `locations`. */
   location?: { fieldCount: number; objectIndex: number; scriptId: number; line: number; column: number };
-  rootNodeIndex: number;
+  /** The root node's ordinal (`root_index` divided by the node field count). */
+  rootOrdinal: number;
   extraNativeBytes: number;
 }
 
@@ -94,10 +95,10 @@ export function readSnapshotLayout(header: unknown): SnapshotLayout {
     edgeNameOffset: fieldOffset(edgeFields, 'name_or_index', 'edge_fields'),
     edgeToNodeOffset: fieldOffset(edgeFields, 'to_node', 'edge_fields'),
     edgeTypeNames,
-    rootNodeIndex,
+    rootOrdinal: rootNodeIndex / nodeFields.length,
     extraNativeBytes,
   };
-  if (rootNodeIndex % layout.nodeFieldCount !== 0 || rootNodeIndex / layout.nodeFieldCount >= nodeCount) {
+  if (rootNodeIndex % layout.nodeFieldCount !== 0 || layout.rootOrdinal >= nodeCount) {
     throw snapshotParseError(`"snapshot.root_index" ${rootNodeIndex} does not point at a node`);
   }
   if (meta.location_fields !== undefined) {
